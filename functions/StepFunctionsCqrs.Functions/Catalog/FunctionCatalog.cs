@@ -1,0 +1,37 @@
+using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.Stores;
+
+namespace StepFunctionsCqrs.Functions.Catalog;
+
+/// <summary>The one list of functions: CDK deploys it, the local host registers it, the ASL substitutions come from it.</summary>
+public static class FunctionCatalog
+{
+    public static readonly FunctionDefinition Dispatch = new(
+        "Dispatch", typeof(DispatchHandler), 256, 60, [], [], null);
+
+    public static readonly FunctionDefinition Validate = new(
+        "Validate", typeof(ValidateHandler), 256, 10, [], [], "ValidateFunctionArn");
+
+    public static readonly FunctionDefinition Persist = new(
+        "Persist", typeof(PersistHandler), 512, 30, [Tables.CommitLog], [Tables.CommitLog], "PersistFunctionArn");
+
+    public static readonly FunctionDefinition ProjectAvailability = new(
+        "ProjectAvailability", typeof(ProjectAvailabilityHandler), 256, 30, [Tables.Availability], [Tables.Availability], "ProjectAvailabilityFunctionArn");
+
+    public static readonly FunctionDefinition ProjectGuestBookings = new(
+        "ProjectGuestBookings", typeof(ProjectGuestBookingsHandler), 256, 30, [Tables.GuestBookings], [Tables.GuestBookings], "ProjectGuestBookingsFunctionArn");
+
+    public static readonly FunctionDefinition ProjectArrivals = new(
+        "ProjectArrivals", typeof(ProjectArrivalsHandler), 256, 30, [Tables.Arrivals], [Tables.Arrivals], "ProjectArrivalsFunctionArn");
+
+    public static readonly FunctionDefinition RecordStatus = new(
+        "RecordStatus", typeof(RecordStatusHandler), 256, 10, [Tables.CommandStatus], [Tables.CommandStatus], "RecordStatusFunctionArn");
+
+    public static readonly FunctionDefinition Query = new(
+        "Query", typeof(QueryHandler), 512, 10,
+        [Tables.Availability, Tables.GuestBookings, Tables.Arrivals, Tables.CommandStatus], [], null);
+
+    /// <summary>Every function, in pipeline order.</summary>
+    public static IReadOnlyList<FunctionDefinition> All { get; } =
+        [Dispatch, Validate, Persist, ProjectAvailability, ProjectGuestBookings, ProjectArrivals, RecordStatus, Query];
+}

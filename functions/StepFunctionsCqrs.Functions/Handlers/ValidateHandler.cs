@@ -1,0 +1,8 @@
+namespace StepFunctionsCqrs.Functions.Handlers;
+
+/// <summary>Lambda entry point for the Validate function.</summary>
+public sealed class ValidateHandler
+{
+    /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
+    public Task<Stream> Handle(Stream input) => throw new NotImplementedException();
+}
