@@ -56,6 +56,7 @@ public class ArrayIntrinsicTests
     {
         IntrinsicAssert.Evaluates("true", "States.ArrayContains($.a, $.b)", """{ "a": [{ "x": [1, 2] }, 3], "b": { "x": [1, 2] } }""");
         IntrinsicAssert.Evaluates("true", "States.ArrayContains($.a, 1)", """{ "a": [1.0] }""");
+        IntrinsicAssert.Evaluates("true", "States.ArrayContains($.a, $.b)", """{ "a": [{ "x": 2.0, "y": [1.50] }], "b": { "y": [1.5], "x": 2 } }""");
         IntrinsicAssert.Evaluates("false", "States.ArrayContains($.a, '1')", """{ "a": [1] }""");
     }
 

@@ -30,6 +30,12 @@ public class MathIntrinsicTests
     }
 
     [Fact]
+    public void Results_of_nested_calls_feed_numeric_arguments()
+    {
+        IntrinsicAssert.Evaluates("18", "States.MathAdd(States.ArrayLength($.a), States.ArrayGetItem(States.ArrayRange(10, 20, 5), 1))", """{ "a": [1, 2, 3] }""");
+    }
+
+    [Fact]
     public void MathAdd_requires_numbers()
     {
         Assert.Contains("must be an integer", IntrinsicAssert.Fails("States.MathAdd('1', 2)"));
