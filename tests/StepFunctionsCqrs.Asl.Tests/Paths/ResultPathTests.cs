@@ -18,6 +18,18 @@ public class ResultPathTests
     }
 
     [Fact]
+    public void Dollar_copies_a_result_that_belongs_to_another_document()
+    {
+        var other = JsonNode.Parse("""{ "inner": { "v": 1 } }""")!;
+
+        var output = JsonPath.Parse("$").Apply(JsonNode.Parse("{}"), other["inner"]);
+
+        Assert.NotSame(other["inner"], output);
+        Assert.Null(output!.Parent);
+        Assert.True(JsonNode.DeepEquals(other["inner"], output));
+    }
+
+    [Fact]
     public void A_field_path_adds_the_result_beside_the_input_fields()
     {
         var output = Apply("$.taskresult", """{ "comment": "This is a test" }""", JsonValue.Create("Hello"));
