@@ -9,6 +9,15 @@ public class JsonIntrinsicTests
         IntrinsicAssert.Evaluates("[1,true]", "States.StringToJson('[1,true]')");
     }
 
+    [Theory]
+    [InlineData("States.StringToJson('')")]
+    [InlineData("States.StringToJson('   ')")]
+    [InlineData("States.StringToJson(null)")]
+    public void StringToJson_of_blank_text_or_null_is_null(string text)
+    {
+        IntrinsicAssert.Evaluates("null", text);
+    }
+
     [Fact]
     public void StringToJson_rejects_text_that_is_not_json()
     {
