@@ -301,12 +301,12 @@ internal sealed partial class SqsOperations(SqsStore store, QueueArrivals arriva
         return new EmptyResponse();
     }
 
-    public async Task<QueueUrlsResponse> ListDeadLetterSourceQueuesAsync(QueueRequest request, SqsCaller caller, CancellationToken ct)
+    public async Task<DeadLetterSourceQueuesResponse> ListDeadLetterSourceQueuesAsync(QueueRequest request, SqsCaller caller, CancellationToken ct)
     {
         var queue = await Queue(request.QueueUrl, ct);
         var arn = address.Arn(queue.Name);
         var sources = await SourcesOf(arn, ct);
-        return new QueueUrlsResponse(sources.Select(s => address.Url(caller.BaseUrl, s)).ToList(), null);
+        return new DeadLetterSourceQueuesResponse(sources.Select(s => address.Url(caller.BaseUrl, s)).ToList(), null);
     }
 
     public async Task<StartMessageMoveTaskResponse> StartMessageMoveTaskAsync(StartMessageMoveTaskRequest request, CancellationToken ct)
