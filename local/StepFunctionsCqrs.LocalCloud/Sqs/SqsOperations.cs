@@ -527,13 +527,14 @@ internal sealed partial class SqsOperations(SqsStore store, QueueArrivals arriva
             throw SqsError.InvalidParameter("QueueName", name, "FIFO queues are not offered by the local cloud; use a standard queue.");
         }
 
-        return QueueNamePattern().IsMatch(name)
-            ? name
-            : SqsThrow(SqsError.InvalidParameter("QueueName", name,
-                "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length."));
-    }
+        if (!QueueNamePattern().IsMatch(name))
+        {
+            throw SqsError.InvalidParameter("QueueName", name,
+                "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length.");
+        }
 
-    private static string SqsThrow(SqsError error) => throw error;
+        return name;
+    }
 
     private static string DecodeToken(string token)
     {
