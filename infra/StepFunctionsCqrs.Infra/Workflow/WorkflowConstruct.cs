@@ -51,6 +51,8 @@ public sealed class WorkflowConstruct : Construct
 
         StateMachine = new StateMachine(this, "StateMachine", new StateMachineProps
         {
+            // A fixed name makes execution ARNs predictable from the command id: arn:...:execution:<name>:<commandId>.
+            StateMachineName = $"{Stack.Of(this).StackName}-CommandPipeline",
             StateMachineType = props.Type,
             DefinitionBody = DefinitionBody.FromString(props.DefinitionJson),
             DefinitionSubstitutions = referenced.ToDictionary(r => r.Key, r => r.Value.Function.FunctionArn),

@@ -48,6 +48,7 @@ public sealed class WorkflowConstructTests : IDisposable
         var properties = template.SingleProperties("AWS::StepFunctions::StateMachine");
 
         Assert.Equal("STANDARD", (string?)properties["StateMachineType"]);
+        Assert.Equal("TestStack-CommandPipeline", (string?)properties["StateMachineName"]);
         Assert.Equal("ALL", (string?)properties["LoggingConfiguration"]!["Level"]);
         Assert.True((bool)properties["LoggingConfiguration"]!["IncludeExecutionData"]!);
         Assert.True((bool)properties["TracingConfiguration"]!["Enabled"]!);
