@@ -56,6 +56,10 @@ public sealed class CommandPipelineStack : Stack
         {
             var api = new ApiConstruct(this, "Api", new ApiProps(functions.For(FunctionCatalog.Query).Function, commands.Queue));
             Output(StackOutputNames.ApiUrl, api.Url, "HTTP API (IAM-signed requests): GET queries, POST /commands.");
+
+            // SQS records an assumed role's sender as "<role id>:<session>"; Validate matches that prefix to grant the
+            // API's role the right to act for any actor.
+            functions.For(FunctionCatalog.Validate).Function.AddEnvironment(ApiConstruct.SenderRoleIdVariable, api.SenderRole.RoleId);
         }
     }
 

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using StepFunctionsCqrs.Functions.Catalog;
 using StepFunctionsCqrs.Functions.Stores;
+using StepFunctionsCqrs.Infra.Api;
 using StepFunctionsCqrs.Infra.Configuration;
 using StepFunctionsCqrs.Infra.Tests.Support;
 
@@ -35,6 +36,20 @@ public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack)
         Assert.Equal(1, stack.Template.Count("AWS::Lambda::EventSourceMapping"));
         Assert.Equal(1, stack.Template.Count("AWS::ApiGatewayV2::Api"));
         Assert.Equal(3 + (2 * FunctionCatalog.All.Count), stack.Template.Count("AWS::CloudWatch::Alarm"));
+    }
+
+    [Fact]
+    public void Validate_learns_the_role_id_the_api_sends_commands_as()
+    {
+        var variables = stack.Template.Resources("AWS::Lambda::Function")[stack.FunctionIds[FunctionCatalog.Validate.Name]]
+            ["Properties"]!["Environment"]!["Variables"]!;
+        var senderRole = stack.Template.Resources("AWS::ApiGatewayV2::Integration").Values
+            .Select(i => i["Properties"]!)
+            .Single(i => (string?)i["IntegrationSubtype"] == "SQS-SendMessage")["CredentialsArn"];
+
+        var roleId = variables[ApiConstruct.SenderRoleIdVariable]!["Fn::GetAtt"]!.AsArray();
+        Assert.Equal(JsonReferences.TargetOf(senderRole), (string?)roleId[0]);
+        Assert.Equal("RoleId", (string?)roleId[1]);
     }
 
     [Fact]
