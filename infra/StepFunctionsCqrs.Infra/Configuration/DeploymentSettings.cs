@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
@@ -52,9 +51,6 @@ public sealed record DeploymentSettings(
 
     /// <summary>The managed .NET 10 runtime; CDK 2.160 predates it, so it is named explicitly.</summary>
     public const string DefaultLambdaRuntime = "dotnet10";
-
-    /// <summary>The Lambda runtime object for <see cref="LambdaRuntimeName"/>.</summary>
-    public Runtime LambdaRuntime => new(LambdaRuntimeName, RuntimeFamily.DOTNET_CORE);
 
     /// <summary>Reads the settings from CDK context (<c>-c key=value</c> or cdk.json), falling back to defaults.</summary>
     public static DeploymentSettings FromContext(Node node)
