@@ -1,0 +1,68 @@
+using Amazon.CDK;
+using Constructs;
+using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.Functions.Stores;
+using StepFunctionsCqrs.Infra.Api;
+using StepFunctionsCqrs.Infra.Configuration;
+using StepFunctionsCqrs.Infra.Dispatching;
+using StepFunctionsCqrs.Infra.Functions;
+using StepFunctionsCqrs.Infra.Monitoring;
+using StepFunctionsCqrs.Infra.Queueing;
+using StepFunctionsCqrs.Infra.Stores;
+using StepFunctionsCqrs.Infra.Workflow;
+
+namespace StepFunctionsCqrs.Infra;
+
+/// <summary>The whole system in one stack: queue, stores, functions, workflow, dispatcher, API and alarms.</summary>
+public sealed class CommandPipelineStack : Stack
+{
+    /// <summary>Composes the constructs from the catalog, the table list and the embedded ASL definition.</summary>
+    public CommandPipelineStack(Construct scope, DeploymentSettings settings, IStackProps? stackProps = null)
+        : base(scope, settings?.StackName, stackProps)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var commands = new CommandsQueueConstruct(this, "Commands", new CommandsQueueProps(FunctionCatalog.Dispatch.TimeoutSeconds));
+
+        var stores = new StoresConstruct(this, "Stores", new StoresProps(Tables.All, settings.RemovalPolicy));
+
+        var functions = new FunctionsConstruct(this, "Functions", new FunctionsProps(
+            FunctionCatalog.All,
+            stores.Tables.ToDictionary(t => t.Key, t => (Amazon.CDK.AWS.DynamoDB.ITable)t.Value, StringComparer.Ordinal),
+            settings.FunctionsCodePath,
+            settings.LambdaRuntimeName,
+            settings.LogRetention,
+            settings.RemovalPolicy));
+
+        var workflow = new WorkflowConstruct(this, "Workflow", new WorkflowProps(
+            CommandPipelineDefinition.Load(), functions.All, settings.WorkflowType, settings.LogRetention, settings.RemovalPolicy));
+
+        new DispatcherConstruct(this, "Dispatcher", new DispatcherProps(
+            functions.For(FunctionCatalog.Dispatch).Function, commands.Queue, workflow.StateMachine));
+
+        new AlarmsConstruct(this, "Alarms", new AlarmsProps(commands.DeadLetterQueue, workflow.StateMachine, functions.All));
+
+        Output(StackOutputNames.CommandsQueueUrl, commands.Queue.QueueUrl, "Send commands here.");
+        Output(StackOutputNames.DeadLetterQueueUrl, commands.DeadLetterQueue.QueueUrl, "Commands that could not be dispatched.");
+        Output(StackOutputNames.StateMachineArn, workflow.StateMachine.StateMachineArn, "The command pipeline; execution name = commandId.");
+        Output(StackOutputNames.ExecutionLogGroupName, workflow.LogGroup.LogGroupName, "Execution events (level ALL, with data).");
+        Output(StackOutputNames.Region, Region, "Region of every resource in this stack.");
+        foreach (var table in Tables.All)
+        {
+            Output(StackOutputNames.TableName(table), stores.TableFor(table).TableName, table.Purpose);
+        }
+
+        if (settings.IncludeHttpApi)
+        {
+            var api = new ApiConstruct(this, "Api", new ApiProps(functions.For(FunctionCatalog.Query).Function, commands.Queue));
+            Output(StackOutputNames.ApiUrl, api.Url, "HTTP API (IAM-signed requests): GET queries, POST /commands.");
+
+            // SQS records an assumed role's sender as "<role id>:<session>"; Validate matches that prefix to grant the
+            // API's role the right to act for any actor.
+            functions.For(FunctionCatalog.Validate).Function.AddEnvironment(ApiConstruct.SenderRoleIdVariable, api.SenderRole.RoleId);
+        }
+    }
+
+    private void Output(string name, string value, string description) =>
+        new CfnOutput(this, name, new CfnOutputProps { Value = value, Description = description });
+}

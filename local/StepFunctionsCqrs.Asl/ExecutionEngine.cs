@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Common;
+using StepFunctionsCqrs.Asl.Execution;
+using StepFunctionsCqrs.Asl.History;
+using StepFunctionsCqrs.Asl.Internal;
+using StepFunctionsCqrs.Asl.States.Fail;
+
+namespace StepFunctionsCqrs.Asl;
+
+/// <summary>Runs executions of one state machine. Thread-safe: any number of executions may run at once.</summary>
+public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker invoker, TimeProvider? timeProvider = null, Random? random = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly Random _random = random ?? Random.Shared;
+
+    /// <summary>The state machine this engine runs.</summary>
+    public StateMachineDefinition Machine { get; } = machine;
+
+    /// <summary>Runs one execution to its end. Cancelling <paramref name="cancellationToken"/> stops it as Aborted.</summary>
+    public Task<ExecutionResult> StartAsync(JsonNode? input, ExecutionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var run = CreateRun(input, options);
+        return RunAsync(run, cancellationToken, null);
+    }
+
+    /// <summary>Runs one execution with input given as JSON text.</summary>
+    public Task<ExecutionResult> StartAsync(string inputJson, ExecutionOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartAsync(JsonNode.Parse(inputJson), options, cancellationToken);
+
+    /// <summary>Starts an execution in the background and returns a handle to watch or stop it.</summary>
+    public RunningExecution Start(JsonNode? input, ExecutionOptions? options = null)
+    {
+        var run = CreateRun(input, options);
+        var stop = new CancellationTokenSource();
+        var handle = new RunningExecution(run.Identity.Name, run.Identity.ExecutionArn, run.StartTime, run.History, stop);
+        handle.Completion = Task.Run(async () =>
+        {
+            try
+            {
+                return await RunAsync(run, stop.Token, handle).ConfigureAwait(false);
+            }
+            finally
+            {
+                stop.Dispose();
+            }
+        });
+        return handle;
+    }
+
+    private ExecutionRun CreateRun(JsonNode? input, ExecutionOptions? options)
+    {
+        options ??= ExecutionOptions.Default;
+        // Callers that reuse one options object (named executions in a loop, benchmarks) skip rebuilding ARNs.
+        var cached = _lastIdentity;
+        var identity = cached is not null && ReferenceEquals(cached.Value.Options, options) && options.Name is not null
+            ? cached.Value.Identity
+            : ExecutionIdentity.From(options);
+        _lastIdentity = (options, identity);
+        return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow());
+    }
+
+    private (ExecutionOptions Options, ExecutionIdentity Identity)? _lastIdentity;
+
+    private Task<ExecutionResult> RunAsync(ExecutionRun run, CancellationToken stop, RunningExecution? handle)
+    {
+        var started = run.History.Add(0, run.StartTime, HistoryEventType.ExecutionStarted,
+            new ExecutionStartedEventDetails(new LazyJson(run.Input), run.Identity.RoleArn, run.Identity.StateMachineArn));
+
+        CancellationTokenSource? timeout = null;
+        CancellationTokenSource? linked = null;
+        var token = stop;
+        if (Machine.TimeoutSeconds is { } seconds)
+        {
+            timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), _time);
+            linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
+            token = linked.Token;
+        }
+
+        var scope = new BranchScope(run, new VariableScope(null), null, started, token);
+        ValueTask<JsonNode?> pending;
+        if (PayloadSize.Exceeds(run.Input))
+        {
+            pending = ValueTask.FromException<JsonNode?>(new StatesException(ErrorNames.DataLimitExceeded, $"The execution input is larger than {PayloadSize.Limit} bytes."));
+        }
+        else
+        {
+            pending = BranchRunner.RunAsync(Machine.Root, run.Input, scope);
+        }
+        // Most executions of task-light machines finish synchronously; they skip the async machinery entirely.
+        if (pending.IsCompleted)
+        {
+            ExecutionEnd end;
+            try
+            {
+                end = new ExecutionSucceededEnd(pending.Result);
+            }
+            catch (Exception e)
+            {
+                var mapped = EndFor(e, stop, timeout, handle);
+                if (mapped is null) throw;
+                end = mapped;
+            }
+            finally
+            {
+                linked?.Dispose();
+                timeout?.Dispose();
+            }
+            return Task.FromResult(Finish(run, scope, end));
+        }
+        return CompleteAsync(run, scope, pending, stop, timeout, linked, handle);
+    }
+
+    private async Task<ExecutionResult> CompleteAsync(ExecutionRun run, BranchScope scope, ValueTask<JsonNode?> pending, CancellationToken stop,
+        CancellationTokenSource? timeout, CancellationTokenSource? linked, RunningExecution? handle)
+    {
+        ExecutionEnd end;
+        try
+        {
+            end = new ExecutionSucceededEnd(await pending.ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            var mapped = EndFor(e, stop, timeout, handle);
+            if (mapped is null) throw;
+            end = mapped;
+        }
+        finally
+        {
+            linked?.Dispose();
+            timeout?.Dispose();
+        }
+        return Finish(run, scope, end);
+    }
+
+    /// <summary>How an exception ends the execution, or null when it is a defect to rethrow.</summary>
+    private ExecutionEnd? EndFor(Exception e, CancellationToken stop, CancellationTokenSource? timeout, RunningExecution? handle) => e switch
+    {
+        OperationCanceledException when timeout?.IsCancellationRequested == true && !stop.IsCancellationRequested =>
+            new ExecutionTimedOutEnd(ErrorNames.Timeout, $"The execution did not complete within TimeoutSeconds ({Machine.TimeoutSeconds})."),
+        OperationCanceledException when stop.IsCancellationRequested =>
+            new ExecutionAbortedEnd(handle?.StopReason.Error, handle?.StopReason.Cause),
+        StatesException s => new ExecutionFailedEnd(s.Error, s.Cause),
+        FailStateException f => new ExecutionFailedEnd(f.Error, f.Cause),
+        _ => null,
+    };
+
+    private ExecutionResult Finish(ExecutionRun run, BranchScope scope, ExecutionEnd end)
+    {
+        string? error = null, cause = null;
+        JsonNode? output = null;
+        switch (end)
+        {
+            case ExecutionSucceededEnd s:
+                output = s.Output;
+                scope.Record(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(new LazyJson(output)));
+                break;
+            case ExecutionFailedEnd f:
+                (error, cause) = (f.Error, f.Cause);
+                scope.Record(HistoryEventType.ExecutionFailed, new FailureEventDetails(error, cause));
+                break;
+            case ExecutionTimedOutEnd t:
+                (error, cause) = (t.Error, t.Cause);
+                scope.Record(HistoryEventType.ExecutionTimedOut, new FailureEventDetails(error, cause));
+                break;
+            case ExecutionAbortedEnd a:
+                (error, cause) = (a.Error, a.Cause);
+                scope.Record(HistoryEventType.ExecutionAborted, new FailureEventDetails(error, cause));
+                break;
+        }
+        return new ExecutionResult(end.Status, run.Identity.Name, run.Identity.ExecutionArn, run.Identity.StateMachineArn,
+            run.Input, output, error, cause, run.StartTime, _time.GetUtcNow(), run.History);
+    }
+}

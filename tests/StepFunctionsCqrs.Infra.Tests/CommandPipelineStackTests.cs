@@ -1,0 +1,67 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.StepFunctions;
+using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.Functions.Stores;
+using StepFunctionsCqrs.Infra.Api;
+using StepFunctionsCqrs.Infra.Configuration;
+using StepFunctionsCqrs.Infra.Tests.Support;
+
+namespace StepFunctionsCqrs.Infra.Tests;
+
+public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack) : IClassFixture<CommandPipelineStackFixture>
+{
+    [Fact]
+    public void Outputs_everything_the_cli_reads()
+    {
+        var expected = new[]
+            {
+                StackOutputNames.CommandsQueueUrl, StackOutputNames.DeadLetterQueueUrl, StackOutputNames.StateMachineArn,
+                StackOutputNames.ExecutionLogGroupName, StackOutputNames.ApiUrl, StackOutputNames.Region,
+            }
+            .Concat(Tables.All.Select(StackOutputNames.TableName))
+            .ToHashSet();
+
+        Assert.Equal(expected, stack.Template.Outputs.Keys.ToHashSet());
+        Assert.Equal("AWS::Region", (string?)stack.Template.Outputs[StackOutputNames.Region]["Value"]!["Ref"]);
+    }
+
+    [Fact]
+    public void Contains_every_piece_of_the_design()
+    {
+        Assert.Equal(2, stack.Template.Count("AWS::SQS::Queue"));
+        Assert.Equal(Tables.All.Count, stack.Template.Count("AWS::DynamoDB::Table"));
+        Assert.Equal(FunctionCatalog.All.Count, stack.Template.Count("AWS::Lambda::Function"));
+        Assert.Equal(1, stack.Template.Count("AWS::StepFunctions::StateMachine"));
+        Assert.Equal(1, stack.Template.Count("AWS::Lambda::EventSourceMapping"));
+        Assert.Equal(1, stack.Template.Count("AWS::ApiGatewayV2::Api"));
+        Assert.Equal(3 + (2 * FunctionCatalog.All.Count), stack.Template.Count("AWS::CloudWatch::Alarm"));
+    }
+
+    [Fact]
+    public void Validate_learns_the_role_id_the_api_sends_commands_as()
+    {
+        var variables = stack.Template.Resources("AWS::Lambda::Function")[stack.FunctionIds[FunctionCatalog.Validate.Name]]
+            ["Properties"]!["Environment"]!["Variables"]!;
+        var senderRole = stack.Template.Resources("AWS::ApiGatewayV2::Integration").Values
+            .Select(i => i["Properties"]!)
+            .Single(i => (string?)i["IntegrationSubtype"] == "SQS-SendMessage")["CredentialsArn"];
+
+        var roleId = variables[ApiConstruct.SenderRoleIdVariable]!["Fn::GetAtt"]!.AsArray();
+        Assert.Equal(JsonReferences.TargetOf(senderRole), (string?)roleId[0]);
+        Assert.Equal("RoleId", (string?)roleId[1]);
+    }
+
+    [Fact]
+    public void Without_the_http_api_there_are_no_api_gateway_resources_and_no_api_url()
+    {
+        using var publish = new TemporaryPublishFolder();
+        var settings = new DeploymentSettings(
+            "StepFunctionsCqrs", publish.Path, "dotnet10", RemovalPolicy.DESTROY, StateMachineType.STANDARD, IncludeHttpApi: false, RetentionDays.ONE_DAY);
+        var template = SynthesizedTemplate.Of(new CommandPipelineStack(new App(), settings));
+
+        Assert.DoesNotContain(template.Json["Resources"]!.AsObject(), r => ((string)r.Value!["Type"]!).StartsWith("AWS::ApiGatewayV2::", StringComparison.Ordinal));
+        Assert.DoesNotContain(StackOutputNames.ApiUrl, template.Outputs.Keys);
+        Assert.All(template.Resources("AWS::DynamoDB::Table").Values, t => Assert.Equal("Delete", (string?)t["DeletionPolicy"]));
+    }
+}
