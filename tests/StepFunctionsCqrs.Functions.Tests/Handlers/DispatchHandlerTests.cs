@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Amazon.Runtime;
 using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.Functions.Tests.StepFunctions;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.SqsEvents;
@@ -94,5 +97,27 @@ public sealed class DispatchHandlerTests
 
         Assert.Equal(["bad"], Failures(response));
         Assert.Equal(["cmd-1"], stepFunctions.Executions.Keys);
+    }
+
+    [Fact]
+    public async Task Through_the_real_client_over_http_an_existing_execution_counts_as_done_and_a_server_error_is_retried()
+    {
+        await using var server = new LoopbackAwsServer(request => request.Json.GetProperty("name").GetString() switch
+        {
+            "cmd-2" => CannedResponse.Error(400, "ExecutionAlreadyExists", "Execution Already Exists: 'cmd-2'"),
+            "cmd-3" => CannedResponse.Error(500, "InternalFailure", "try again"),
+            var name => CannedResponse.Ok($$"""{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{{name}}","startDate":1799566200.5}"""),
+        });
+        using var client = new StepFunctionsClient(new StepFunctionsClientOptions(server.Endpoint, "us-east-1", new BasicAWSCredentials("test", "test"))
+        {
+            MaxAttempts = 1,
+        });
+
+        var response = await Lambda.InvokeAsync(new DispatchHandler(client, StateMachineArn).Handle,
+            Event(Record("m1", Booking(1)), Record("m2", Booking(2)), Record("m3", Booking(3))));
+
+        Assert.Equal(["m3"], Failures(response));
+        Assert.Equal(3, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("AWSStepFunctions.StartExecution", r.Header("X-Amz-Target")));
     }
 }
