@@ -5,12 +5,13 @@ using StepFunctionsCqrs.Domain.Inventory;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using Xunit.Abstractions;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
 
 namespace StepFunctionsCqrs.Functions.Tests.Handlers;
 
 [Collection(DynaliteCollection.Name)]
-public sealed class PersistHandlerTests(Dynalite dynalite)
+public sealed class PersistHandlerTests(Dynalite dynalite, ITestOutputHelper output)
 {
     private async Task<Pipeline> NewPipelineAsync() => new(dynalite.Client, await dynalite.CreateTablesAsync());
 
@@ -30,6 +31,7 @@ public sealed class PersistHandlerTests(Dynalite dynalite)
         var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
             pipeline.PersistWithRetryAsync(BookRoom($"book-{i}", $"guest-{i}", $"b{i}", "2027-03-01", "2027-03-02"))));
 
+        output.WriteLine($"Persist attempts that lost the race and were retried: {pipeline.Conflicts}");
         Assert.True(pipeline.Conflicts > 0, "The racers never collided, so the test proved nothing about concurrency.");
         var outcomes = results.Select(r => EventTypes(r).Single()).ToList();
         Assert.Equal(5, outcomes.Count(t => t == "V1.RoomBooked"));

@@ -141,6 +141,16 @@ public sealed class ValidateHandlerTests
     }
 
     [Fact]
+    public async Task An_execution_input_without_sqs_facts_has_no_sender_and_is_rejected()
+    {
+        var input = new JsonObject { ["command"] = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02"), ["executionId"] = "e1" };
+
+        var result = await Lambda.InvokeAsync(new ValidateHandler(Senders).Handle, input.ToJsonString());
+
+        Assert.Equal([("MissingField", "sqs")], Reasons(result));
+    }
+
+    [Fact]
     public void A_malformed_sender_mapping_fails_naming_its_source()
     {
         var error = Assert.Throws<InvalidOperationException>(() => SenderRoles.Parse("[1,2]", SenderRoles.EnvironmentVariable));
