@@ -11,6 +11,8 @@ public static class HandlerJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        // Step Functions and other JSON tooling do not promise key order, so an event's "type" may come after its fields.
+        AllowOutOfOrderMetadataProperties = true,
         // Responses are JSON, never embedded in HTML, so quotes and apostrophes in messages stay readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

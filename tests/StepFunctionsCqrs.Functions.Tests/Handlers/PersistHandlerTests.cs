@@ -74,6 +74,8 @@ public sealed class PersistHandlerTests(Dynalite dynalite, ITestOutputHelper out
         Assert.Equal(["hotel#grand", "inventory#grand#double", "inventory#grand#suite"], changes.Select(c => c.GetProperty("aggregateId").GetString()));
         Assert.All(changes, c => Assert.Equal(1, c.GetProperty("version").GetInt64()));
         Assert.Equal(3, changes[2].GetProperty("inventory").GetProperty("capacity").GetInt32());
+        var again = await pipeline.PersistWithRetryAsync(RegisterHotel("register", 3, HotelId, "double", "suite"));
+        Assert.Equal(persisted.GetRawText(), again.GetRawText());
     }
 
     [Fact]
