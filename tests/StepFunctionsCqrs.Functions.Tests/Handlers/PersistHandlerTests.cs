@@ -108,6 +108,12 @@ public sealed class PersistHandlerTests(Dynalite dynalite, ITestOutputHelper out
         Assert.Equal(["V1.RoomBooked"], EventTypes(booked));
         var commits = await log.LoadAsync(AggregateIds.Inventory(HotelId, RoomTypeId), CancellationToken.None);
         Assert.Equal([("register", 1L), ("book-1", 2L)], commits.Select(c => (c.CommandId, c.Version)));
+
+        await pipeline.ProjectAsync(booked.GetProperty("commit"));
+        var availability = await Lambda.InvokeAsync(pipeline.Query.Handle,
+            QueryEvents.Get("/hotels/grand/room-types/double/availability", new() { ["from"] = "2027-03-01", ["to"] = "2027-03-03" }));
+        Assert.Equal(200, availability.GetProperty("statusCode").GetInt32());
+        Assert.Contains("\"roomsLeft\":1", availability.GetProperty("body").GetString());
     }
 
     [Fact]
