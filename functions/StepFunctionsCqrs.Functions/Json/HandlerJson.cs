@@ -23,9 +23,5 @@ public static class HandlerJson
         ?? throw new JsonException($"The input is null; expected a {typeof(T).Name} object.");
 
     /// <summary>Writes a value as the handler's response stream.</summary>
-    public static Stream Write<T>(T value)
-    {
-        var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, Options));
-        return stream;
-    }
+    public static Stream Write<T>(T value) => new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, Options));
 }
