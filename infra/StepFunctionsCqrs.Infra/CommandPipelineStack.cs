@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Constructs;
+using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Catalog;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Infra.Api;
@@ -52,15 +53,16 @@ public sealed class CommandPipelineStack : Stack
             Output(StackOutputNames.TableName(table), stores.TableFor(table).TableName, table.Purpose);
         }
 
+        string? commandApiSender = null;
         if (settings.IncludeHttpApi)
         {
             var api = new ApiConstruct(this, "Api", new ApiProps(functions.For(FunctionCatalog.Query).Function, commands.Queue));
             Output(StackOutputNames.ApiUrl, api.Url, "HTTP API (IAM-signed requests): GET queries, POST /commands.");
-
-            // SQS records an assumed role's sender as "<role id>:<session>"; Validate matches that prefix to grant the
-            // API's role the right to act for any actor.
-            functions.For(FunctionCatalog.Validate).Function.AddEnvironment(ApiConstruct.SenderRoleIdVariable, api.SenderRole.RoleId);
+            commandApiSender = api.SenderRole.RoleId;
         }
+
+        functions.For(FunctionCatalog.Validate).Function.AddEnvironment(
+            SenderRoles.EnvironmentVariable, SenderRolesVariable.Compose(commandApiSender, settings.SenderRolesJson));
     }
 
     private void Output(string name, string value, string description) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Functions.Authorization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
@@ -47,9 +49,11 @@ public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack)
             .Select(i => i["Properties"]!)
             .Single(i => (string?)i["IntegrationSubtype"] == "SQS-SendMessage")["CredentialsArn"];
 
-        var roleId = variables[ApiConstruct.SenderRoleIdVariable]!["Fn::GetAtt"]!.AsArray();
+        var parts = variables[SenderRoles.EnvironmentVariable]!["Fn::Join"]![1]!.AsArray();
+        var roleId = parts.Single(p => p is JsonObject o && o.ContainsKey("Fn::GetAtt"))!["Fn::GetAtt"]!.AsArray();
         Assert.Equal(JsonReferences.TargetOf(senderRole), (string?)roleId[0]);
         Assert.Equal("RoleId", (string?)roleId[1]);
+        Assert.Contains(parts, p => p is JsonValue v && v.ToString().Contains("\"command-api\"", StringComparison.Ordinal));
     }
 
     [Fact]

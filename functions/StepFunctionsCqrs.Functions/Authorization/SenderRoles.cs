@@ -35,5 +35,11 @@ public sealed class SenderRoles
     }
 
     /// <summary>The sender's roles, or null when the sender is not configured.</summary>
-    public IReadOnlySet<string>? Of(string senderId) => roles.GetValueOrDefault(senderId);
+    /// <remarks>
+    /// SQS stamps a message sent under an assumed role as "&lt;role id&gt;:&lt;session name&gt;", and the session name is
+    /// chosen by whoever assumes the role, so a role is configured by its id alone and matches any session.
+    /// </remarks>
+    public IReadOnlySet<string>? Of(string senderId) =>
+        roles.GetValueOrDefault(senderId)
+        ?? (senderId.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? roles.GetValueOrDefault(senderId[..colon]) : null);
 }

@@ -13,9 +13,6 @@ namespace StepFunctionsCqrs.Infra.Api;
 /// </summary>
 public sealed class ApiConstruct : Construct
 {
-    /// <summary>The environment variable that tells command validation which SQS SenderId is the command API.</summary>
-    public const string SenderRoleIdVariable = "COMMAND_API_SENDER_ROLE_ID";
-
     /// <summary>Creates the API, its routes and the role API Gateway uses to send to the queue.</summary>
     public ApiConstruct(Construct scope, string id, ApiProps props)
         : base(scope, id)

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
+using StepFunctionsCqrs.Functions.Authorization;
 
 namespace StepFunctionsCqrs.Infra.Configuration;
 
@@ -22,6 +23,15 @@ public sealed record DeploymentSettings(
     bool IncludeHttpApi,
     RetentionDays LogRetention)
 {
+    /// <summary>
+    /// Extra SQS senders and their roles, as the JSON object Validate reads (e.g. an operator's IAM user id mapped to
+    /// <c>["admin"]</c>); the HTTP API's role is added as the command API by the stack itself.
+    /// </summary>
+    public string SenderRolesJson { get; init; } = "{}";
+
+    /// <summary>Context key for extra sender roles (a JSON object of sender id to roles).</summary>
+    public const string SenderRolesKey = "senderRoles";
+
     /// <summary>Context key for the stack name.</summary>
     public const string StackNameKey = "stackName";
 
@@ -72,7 +82,28 @@ public sealed record DeploymentSettings(
             ParseRemovalPolicy(Read(RemovalPolicyKey)),
             ParseWorkflowType(Read(WorkflowTypeKey)),
             ParseBoolean(HttpApiKey, Read(HttpApiKey), defaultValue: true),
-            ParseRetention(Read(LogRetentionDaysKey)));
+            ParseRetention(Read(LogRetentionDaysKey)))
+        {
+            SenderRolesJson = ParseSenderRoles(Read(SenderRolesKey)),
+        };
+    }
+
+    private static string ParseSenderRoles(string? value)
+    {
+        if (value is null)
+        {
+            return "{}";
+        }
+
+        try
+        {
+            SenderRoles.Parse(value, SenderRolesKey);
+            return value;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new DeploymentSettingsException($"Context value '{SenderRolesKey}': {e.Message}");
+        }
     }
 
     private static RemovalPolicy ParseRemovalPolicy(string? value) => value?.ToLowerInvariant() switch

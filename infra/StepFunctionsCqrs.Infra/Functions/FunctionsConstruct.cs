@@ -63,7 +63,7 @@ public sealed class FunctionsConstruct : Construct
         };
         foreach (var table in definition.Reads.Concat(definition.Writes).DistinctBy(t => t.LogicalName))
         {
-            environment[TableEnvironment.VariableFor(table)] = props.Tables[table.LogicalName].TableName;
+            environment[table.EnvironmentVariable] = props.Tables[table.LogicalName].TableName;
         }
 
         var function = new Function(this, definition.Name, new FunctionProps

@@ -62,7 +62,7 @@ public sealed class FunctionsConstructTests : IDisposable
             var variables = template.Resources("AWS::Lambda::Function")[template.LogicalIdOf(functions.For(definition).Function)]
                 ["Properties"]!["Environment"]!["Variables"]!.AsObject();
             var tableVariables = variables.Where(v => JsonReferences.TargetOf(v.Value) is { } id && tableIds.Contains(id)).Select(v => v.Key).ToHashSet();
-            var expected = definition.Reads.Concat(definition.Writes).Select(TableEnvironment.VariableFor).ToHashSet();
+            var expected = definition.Reads.Concat(definition.Writes).Select(t => t.EnvironmentVariable).ToHashSet();
             Assert.Equal(expected, tableVariables);
             Assert.Equal(definition.Name, (string?)variables["FUNCTION_LOGICAL_NAME"]);
         }
@@ -71,9 +71,9 @@ public sealed class FunctionsConstructTests : IDisposable
     [Fact]
     public void Table_variables_are_the_logical_names_in_upper_snake_case()
     {
-        Assert.Equal("COMMIT_LOG_TABLE", TableEnvironment.VariableFor(Tables.CommitLog));
-        Assert.Equal("GUEST_BOOKINGS_VIEW_TABLE", TableEnvironment.VariableFor(Tables.GuestBookings));
-        Assert.Equal("COMMAND_STATUS_VIEW_TABLE", TableEnvironment.VariableFor(Tables.CommandStatus));
+        Assert.Equal("COMMIT_LOG_TABLE", Tables.CommitLog.EnvironmentVariable);
+        Assert.Equal("GUEST_BOOKINGS_VIEW_TABLE", Tables.GuestBookings.EnvironmentVariable);
+        Assert.Equal("COMMAND_STATUS_VIEW_TABLE", Tables.CommandStatus.EnvironmentVariable);
     }
 
     [Fact]
