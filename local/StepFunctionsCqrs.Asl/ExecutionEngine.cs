@@ -157,26 +157,27 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
     {
         string? error = null, cause = null;
         JsonNode? output = null;
+        var stopped = _time.GetUtcNow();
         switch (end)
         {
             case ExecutionSucceededEnd s:
                 output = s.Output;
-                scope.Record(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(new LazyJson(output)));
+                scope.Record(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(new LazyJson(output)), stopped);
                 break;
             case ExecutionFailedEnd f:
                 (error, cause) = (f.Error, f.Cause);
-                scope.Record(HistoryEventType.ExecutionFailed, new FailureEventDetails(error, cause));
+                scope.Record(HistoryEventType.ExecutionFailed, new FailureEventDetails(error, cause), stopped);
                 break;
             case ExecutionTimedOutEnd t:
                 (error, cause) = (t.Error, t.Cause);
-                scope.Record(HistoryEventType.ExecutionTimedOut, new FailureEventDetails(error, cause));
+                scope.Record(HistoryEventType.ExecutionTimedOut, new FailureEventDetails(error, cause), stopped);
                 break;
             case ExecutionAbortedEnd a:
                 (error, cause) = (a.Error, a.Cause);
-                scope.Record(HistoryEventType.ExecutionAborted, new FailureEventDetails(error, cause));
+                scope.Record(HistoryEventType.ExecutionAborted, new FailureEventDetails(error, cause), stopped);
                 break;
         }
         return new ExecutionResult(end.Status, run.Identity.Name, run.Identity.ExecutionArn, run.Identity.StateMachineArn,
-            run.Input, output, error, cause, run.StartTime, _time.GetUtcNow(), run.History);
+            run.Input, output, error, cause, run.StartTime, stopped, run.History);
     }
 }
