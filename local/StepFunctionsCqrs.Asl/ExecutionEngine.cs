@@ -7,11 +7,15 @@ using StepFunctionsCqrs.Asl.States.Fail;
 
 namespace StepFunctionsCqrs.Asl;
 
-/// <summary>Runs executions of one state machine. Thread-safe: any number of executions may run at once.</summary>
+/// <summary>
+/// Runs executions of one state machine. Thread-safe: any number of executions may run at once. Time (waits, retry
+/// delays, timeouts, timestamps) comes from <paramref name="timeProvider"/> and randomness (jitter, States.UUID,
+/// States.MathRandom) from <paramref name="random"/>, so tests can make both deterministic.
+/// </summary>
 public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker invoker, TimeProvider? timeProvider = null, Random? random = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly Random _random = random ?? Random.Shared;
+    private readonly Random _random = random is null || ReferenceEquals(random, Random.Shared) ? Random.Shared : new SynchronizedRandom(random);
 
     /// <summary>The state machine this engine runs.</summary>
     public StateMachineDefinition Machine { get; } = machine;
