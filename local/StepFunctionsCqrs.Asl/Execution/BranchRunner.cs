@@ -39,6 +39,11 @@ internal static class BranchRunner
                     }
                     break;
                 }
+                catch (OperationCanceledException) when (scope.Token.IsCancellationRequested && state.Type is "Task" or "Wait" or "Parallel" or "Map")
+                {
+                    scope.Record(state.Type + "StateAborted", null);
+                    throw;
+                }
                 catch (StatesException error) when (!scope.Token.IsCancellationRequested)
                 {
                     if (state.Retry is { } retry)
