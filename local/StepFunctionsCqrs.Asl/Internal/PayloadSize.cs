@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -25,19 +26,26 @@ internal static class PayloadSize
                 break;
             case JsonObject o:
                 budget -= 2;
-                foreach (var (key, value) in o)
+                // Indexing instead of foreach: JsonObject's enumerator is boxed, and this runs for every task payload.
+                for (var i = 0; i < o.Count; i++)
                 {
+                    var (key, value) = o.GetAt(i);
                     budget -= key.Length + 4;
                     if (!Fits(value, ref budget)) return false;
                 }
                 break;
             case JsonArray a:
                 budget -= 2;
-                foreach (var item in a)
+                for (var i = 0; i < a.Count; i++)
                 {
                     budget -= 1;
-                    if (!Fits(item, ref budget)) return false;
+                    if (!Fits(a[i], ref budget)) return false;
                 }
+                break;
+            case JsonValue v when v.TryGetValue<JsonElement>(out var element):
+                // A value parsed from JSON text would decode a new string on every read; its raw UTF-8 (quotes and
+                // escapes included) is exactly what serializing it writes, and reading it allocates nothing.
+                budget -= element.ValueKind == JsonValueKind.String ? JsonMarshal.GetRawUtf8Value(element).Length : 8;
                 break;
             case JsonValue v:
                 if (v.GetValueKind() == JsonValueKind.String)

@@ -13,8 +13,10 @@ internal sealed class ObjectTemplate(IReadOnlyList<KeyValuePair<string, Template
     public override JsonNode? Evaluate(PathScope scope, string field)
     {
         var result = new JsonObject();
-        foreach (var (key, value) in members)
+        // Indexing instead of foreach: the list is held as an interface, whose enumerator would be boxed on every call.
+        for (var i = 0; i < members.Count; i++)
         {
+            var (key, value) = members[i];
             result[key] = value.Evaluate(scope, field);
         }
         return result;
