@@ -1,0 +1,22 @@
+using StepFunctionsCqrs.Domain.Projections;
+using StepFunctionsCqrs.Functions.Contracts;
+using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Stores;
+
+namespace StepFunctionsCqrs.Functions.Projections;
+
+/// <summary>What every projection function does: read the commit, map its changes to rows, write them version-guarded.</summary>
+/// <param name="viewName">The view's name in the function's result.</param>
+/// <param name="project">The domain's pure projection of one aggregate change.</param>
+/// <param name="view">The read store.</param>
+public sealed class ViewProjector<TRow>(string viewName, Func<AggregateChange, IReadOnlyList<TRow>> project, IProjectedView<TRow> view)
+{
+    /// <summary>Handles one projection request from the state machine.</summary>
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        var request = await HandlerJson.ReadAsync<ProjectRequest>(input).ConfigureAwait(false);
+        var rows = request.Commit.Changes.SelectMany(project).ToList();
+        await view.ApplyAsync(rows, CancellationToken.None).ConfigureAwait(false);
+        return HandlerJson.Write(new ProjectResult(viewName, request.Commit.CommandId, rows.Count));
+    }
+}
