@@ -29,12 +29,17 @@ var options = new PipelineOptions
     Reset = launch.Reset,
     RepositoryRoot = root,
 };
+if (launch.VisibilityTimeoutSeconds is { } visibility)
+{
+    options = options with { VisibilityTimeoutSeconds = visibility };
+}
 
 await using var cloud = await PipelineCloud.StartAsync(options);
 Console.WriteLine($"Local cloud listening on {cloud.Endpoint} (state in {options.StateFolder}).");
 Console.WriteLine($"export AWS_ENDPOINT_URL={cloud.Endpoint.ToString().TrimEnd('/')}");
 Console.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
 Console.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
+Console.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
 if (cloud.ResumedExecutions > 0)
 {
     Console.WriteLine($"Re-running {cloud.ResumedExecutions} execution(s) left unfinished by the previous run.");

@@ -25,8 +25,9 @@ public sealed class PipelineCloud : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> parts;
 
-    private PipelineCloud(LocalCloudHost host, LocalBootstrap.Resources resources, List<IAsyncDisposable> parts, int resumed)
+    private PipelineCloud(LocalCloudHost host, LocalBootstrap.Resources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId)
     {
+        DynaliteProcessId = dynaliteProcessId;
         Host = host;
         Resources = resources;
         this.parts = parts;
@@ -41,6 +42,9 @@ public sealed class PipelineCloud : IAsyncDisposable
 
     /// <summary>The queues and state machine the bootstrap made.</summary>
     public LocalBootstrap.Resources Resources { get; }
+
+    /// <summary>The process id of dynalite, the child serving DynamoDB.</summary>
+    public int DynaliteProcessId { get; }
 
     /// <summary>How many executions a previous run left unfinished and this one re-ran.</summary>
     public int ResumedExecutions { get; }
@@ -117,7 +121,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
                 input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger);
             parts.Add(mapping);
-            return new PipelineCloud(host, resources, parts, resumed);
+            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId);
         }
         catch
         {
