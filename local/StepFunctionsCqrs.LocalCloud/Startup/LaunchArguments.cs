@@ -28,7 +28,7 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            parsed = arg switch
+            parsed = Canonical(arg) switch
             {
                 "demo" => parsed with { Demo = true },
                 "--reset" => parsed with { Reset = true },
@@ -47,6 +47,12 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
 
         return parsed;
     }
+
+    // Options are matched ignoring case, and --DataDirectory (the configuration-style name) means --state.
+    private static string Canonical(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal)
+            ? arg.ToLowerInvariant() is "--datadirectory" ? "--state" : arg.ToLowerInvariant()
+            : arg;
 
     private static string Value(IReadOnlyList<string> args, ref int i, string name) =>
         ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal)

@@ -46,4 +46,12 @@ public sealed class LaunchArgumentsTests
 
         Assert.Contains("--verbose", error.Message);
     }
+
+    [Fact]
+    public void Configuration_style_spellings_of_port_and_data_directory_are_accepted()
+    {
+        var parsed = LaunchArguments.Parse(["--Port", "4570", "--DataDirectory", "/tmp/y"]);
+
+        Assert.Equal(new LaunchArguments(false, 4570, "/tmp/y", false, false), parsed);
+    }
 }
