@@ -13,6 +13,7 @@ using StepFunctionsCqrs.LocalCloud.DynamoDb;
 using StepFunctionsCqrs.LocalCloud.Edge;
 using StepFunctionsCqrs.LocalCloud.Http;
 using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
 
 namespace StepFunctionsCqrs.LocalCloud.Pipeline;
@@ -25,7 +26,7 @@ public sealed class PipelineCloud : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> parts;
 
-    private PipelineCloud(LocalCloudHost host, LocalBootstrap.Resources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId)
+    private PipelineCloud(LocalCloudHost host, CreatedResources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId)
     {
         DynaliteProcessId = dynaliteProcessId;
         Host = host;
@@ -41,7 +42,7 @@ public sealed class PipelineCloud : IAsyncDisposable
     public Uri Endpoint => Host.Endpoint;
 
     /// <summary>The queues and state machine the bootstrap made.</summary>
-    public LocalBootstrap.Resources Resources { get; }
+    public CreatedResources Resources { get; }
 
     /// <summary>The process id of dynalite, the child serving DynamoDB.</summary>
     public int DynaliteProcessId { get; }
@@ -148,13 +149,4 @@ public sealed class PipelineCloud : IAsyncDisposable
 
     private static AmazonSQSClient SqsClient(string edge, string region, AWSCredentials credentials) =>
         new(credentials, new AmazonSQSConfig { ServiceURL = edge, AuthenticationRegion = region });
-
-    private sealed class DisposeAction(Action action) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            action();
-            return ValueTask.CompletedTask;
-        }
-    }
 }
