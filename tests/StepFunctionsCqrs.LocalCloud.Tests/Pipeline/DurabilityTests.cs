@@ -88,6 +88,47 @@ public sealed class DurabilityTests : IAsyncLifetime
             id => Assert.Single(committed, c => c.CommandId == id));
     }
 
+    [Fact]
+    public async Task An_execution_cut_short_by_a_kill_runs_again_from_the_start_and_finished_histories_are_kept()
+    {
+        var first = await StartHostAsync();
+        var credentials = new BasicAWSCredentials("AKIDTEST", "x");
+        string machine;
+        using (var raw = new AwsJsonCaller(first.Endpoint, credentials))
+        {
+            var created = await raw.StatesOkAsync("CreateStateMachine", new JsonObject
+            {
+                ["name"] = "short-wait",
+                ["definition"] = """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3,"Next":"Done"},"Done":{"Type":"Pass","Result":"done","End":true}}}""",
+                ["roleArn"] = "arn:aws:iam::000000000000:role/test",
+            });
+            machine = created["stateMachineArn"]!.GetValue<string>();
+        }
+
+        string finishedArn, cutShortArn;
+        using (var client = new StepFunctionsClient(new StepFunctionsClientOptions(first.Endpoint, "us-east-1", credentials)))
+        {
+            finishedArn = (await client.StartExecutionAsync(machine, "finished", """{"n":1}""")).ExecutionArn;
+            await WaitUntilEndedAsync(client, finishedArn);
+            cutShortArn = (await client.StartExecutionAsync(machine, "cut-short", """{"n":2}""")).ExecutionArn;
+        }
+
+        first.Kill();
+        var second = await StartHostAsync();
+        Assert.Contains("Re-running 1 execution(s)", second.Output);
+
+        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(second.Endpoint, "us-east-1", credentials));
+        var resumed = await WaitUntilEndedAsync(stepFunctions, cutShortArn);
+        Assert.Equal(ExecutionStatus.Succeeded, resumed.Status);
+        Assert.Equal("\"done\"", resumed.Output);
+        var history = await stepFunctions.GetExecutionHistoryAsync(new GetExecutionHistoryRequest(cutShortArn));
+        Assert.Single(history.Events, e => e.Type == "ExecutionStarted");
+        Assert.Equal("ExecutionSucceeded", history.Events[^1].Type);
+
+        var kept = await stepFunctions.GetExecutionHistoryAsync(new GetExecutionHistoryRequest(finishedArn));
+        Assert.Equal(["ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"], kept.Events.Select(e => e.Type));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
