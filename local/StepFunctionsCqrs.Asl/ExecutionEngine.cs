@@ -51,15 +51,24 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
     {
         options ??= ExecutionOptions.Default;
         // Callers that reuse one options object (named executions in a loop, benchmarks) skip rebuilding ARNs.
+        // One reference read keeps the pair consistent when executions start concurrently.
         var cached = _lastIdentity;
-        var identity = cached is not null && ReferenceEquals(cached.Value.Options, options) && options.Name is not null
-            ? cached.Value.Identity
-            : ExecutionIdentity.From(options);
-        _lastIdentity = (options, identity);
+        ExecutionIdentity identity;
+        if (cached is not null && ReferenceEquals(cached.Options, options) && options.Name is not null)
+        {
+            identity = cached.Identity;
+        }
+        else
+        {
+            identity = ExecutionIdentity.From(options);
+            if (options.Name is not null) _lastIdentity = new IdentityCache(options, identity);
+        }
         return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow());
     }
 
-    private (ExecutionOptions Options, ExecutionIdentity Identity)? _lastIdentity;
+    private IdentityCache? _lastIdentity;
+
+    private sealed record IdentityCache(ExecutionOptions Options, ExecutionIdentity Identity);
 
     private Task<ExecutionResult> RunAsync(ExecutionRun run, CancellationToken stop, RunningExecution? handle)
     {

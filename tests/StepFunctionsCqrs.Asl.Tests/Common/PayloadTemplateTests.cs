@@ -33,15 +33,15 @@ public class PayloadTemplateTests
     }
 
     [Fact]
-    public async Task A_Parameters_path_that_matches_nothing_raises_States_ParameterPathFailure()
+    public async Task A_Parameters_path_that_matches_nothing_fails_with_States_Runtime_naming_the_path_and_field()
     {
-        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "Parameters": { "x.$": "$.missing" }, "End": true }"""), "{}");
-        Assert.Equal(ErrorNames.ParameterPathFailure, result.Error);
-        Assert.Contains("x.$", result.Cause);
+        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "Parameters": { "x.$": "$.missing" }, "End": true }"""), """{"other":1}""");
+        Assert.Equal(ErrorNames.Runtime, result.Error);
+        Assert.Equal("The JSONPath '$.missing' specified for the field 'x.$' could not be found in the input '{\"other\":1}'", result.Cause);
     }
 
     [Fact]
-    public async Task A_ParameterPathFailure_can_be_caught()
+    public async Task A_missing_Parameters_path_is_not_caught_by_States_ALL()
     {
         var tasks = new ScriptedTasks().On("arn:aws:states:::x", _ => null);
         var result = await Machines.Run("""
@@ -50,8 +50,8 @@ public class PayloadTemplateTests
                        "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Handled" } ], "End": true },
                 "Handled": { "Type": "Pass", "End": true } } }
             """, "{}", tasks);
-        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
-        Assert.Equal(ErrorNames.ParameterPathFailure, result.Output!["Error"]!.GetValue<string>());
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(ErrorNames.Runtime, result.Error);
     }
 
     [Fact]

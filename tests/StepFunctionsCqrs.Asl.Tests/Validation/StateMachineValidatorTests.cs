@@ -241,4 +241,21 @@ public class StateMachineValidatorTests
         var json = File.ReadAllText(Path.Combine(dir.FullName, "statemachines", "command-pipeline.asl.json"));
         Assert.Empty(Validate(json));
     }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("""{ "StartAt": 1, "States": [] }""")]
+    [InlineData("""{ "StartAt": "A", "States": { "A": "Pass" } }""")]
+    [InlineData("""{ "StartAt": "A", "States": { "A": { "Type": 5 } } }""")]
+    [InlineData("""{ "StartAt": "A", "States": { "A": { "Type": "Choice", "Choices": [1, { "And": 2, "Next": "A" }, { "Not": [], "Next": "A" }] } } }""")]
+    [InlineData("""{ "StartAt": "A", "States": { "A": { "Type": "Parallel", "Branches": [1, { }], "End": "yes" } } }""")]
+    [InlineData("""{ "StartAt": "A", "States": { "A": { "Type": "Map", "ItemProcessor": { "ProcessorConfig": 3, "States": {} }, "ItemBatcher": [], "End": true } } }""")]
+    [InlineData("""{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "r", "Retry": {}, "Catch": [1, { "ErrorEquals": [1] }], "TimeoutSeconds": "x", "End": true } } }""")]
+    [InlineData("""{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": [], "Parameters": { "a.$": 1 }, "InputPath": 2, "End": true } } }""")]
+    public void Malformed_definitions_are_reported_without_throwing(string json)
+    {
+        Assert.NotEmpty(Validate(json));
+        Assert.Throws<AslDefinitionException>(() => StateMachineDefinition.Parse(json));
+    }
 }

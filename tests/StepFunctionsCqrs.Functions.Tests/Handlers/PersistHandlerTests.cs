@@ -74,6 +74,8 @@ public sealed class PersistHandlerTests(Dynalite dynalite, ITestOutputHelper out
         Assert.Equal(["hotel#grand", "inventory#grand#double", "inventory#grand#suite"], changes.Select(c => c.GetProperty("aggregateId").GetString()));
         Assert.All(changes, c => Assert.Equal(1, c.GetProperty("version").GetInt64()));
         Assert.Equal(3, changes[2].GetProperty("inventory").GetProperty("capacity").GetInt32());
+        var again = await pipeline.PersistWithRetryAsync(RegisterHotel("register", 3, HotelId, "double", "suite"));
+        Assert.Equal(persisted.GetRawText(), again.GetRawText());
     }
 
     [Fact]
@@ -106,6 +108,12 @@ public sealed class PersistHandlerTests(Dynalite dynalite, ITestOutputHelper out
         Assert.Equal(["V1.RoomBooked"], EventTypes(booked));
         var commits = await log.LoadAsync(AggregateIds.Inventory(HotelId, RoomTypeId), CancellationToken.None);
         Assert.Equal([("register", 1L), ("book-1", 2L)], commits.Select(c => (c.CommandId, c.Version)));
+
+        await pipeline.ProjectAsync(booked.GetProperty("commit"));
+        var availability = await Lambda.InvokeAsync(pipeline.Query.Handle,
+            QueryEvents.Get("/hotels/grand/room-types/double/availability", new() { ["from"] = "2027-03-01", ["to"] = "2027-03-03" }));
+        Assert.Equal(200, availability.GetProperty("statusCode").GetInt32());
+        Assert.Contains("\"roomsLeft\":1", availability.GetProperty("body").GetString());
     }
 
     [Fact]

@@ -41,6 +41,14 @@ public sealed class ValidateHandlerTests
     }
 
     [Fact]
+    public async Task Validating_the_same_input_twice_gives_the_same_answer()
+    {
+        var command = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-04-05");
+
+        Assert.Equal((await ValidateAsync(command)).GetRawText(), (await ValidateAsync(command)).GetRawText());
+    }
+
+    [Fact]
     public async Task A_guest_sending_for_themself_is_accepted()
     {
         var result = await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"), senderId: "alice");

@@ -158,4 +158,36 @@ public class MapStateTests
         var result = await Machines.Run(Machines.Single($$"""{ "Type": "Map", "ItemProcessor": {{Double}}, "End": true }"""), "[]", Doubler());
         Machines.Equal("[]", result.Output);
     }
+
+    [Fact]
+    public async Task An_iteration_error_can_be_caught_by_the_Map_state()
+    {
+        var result = await Machines.Run($$"""
+            { "StartAt": "M", "States": {
+                "M": { "Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {{Double}}, "Catch": [ { "ErrorEquals": ["Negative"], "ResultPath": "$.error", "Next": "Handled" } ], "ResultPath": "$.doubled", "End": true },
+                "Handled": { "Type": "Pass", "End": true } } }
+            """, Machines.Json("""{ "items": [1, -1] }"""), Doubler());
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Machines.Equal("""{ "items": [1, -1], "error": { "Error": "Negative", "Cause": "-1 is negative" } }""", result.Output);
+    }
+
+    [Fact]
+    public async Task A_failed_Map_state_is_retried_as_a_whole()
+    {
+        var failures = 0;
+        var tasks = new ScriptedTasks().On("arn:aws:states:::double", input => ++failures == 1 ? throw new StatesException("Flaky", "first run") : input?.DeepClone());
+        var result = await Machines.Run(Machines.Single($$"""
+            { "Type": "Map", "ItemProcessor": {{Double}}, "Retry": [ { "ErrorEquals": ["Flaky"], "IntervalSeconds": 1 } ], "End": true }
+            """), "[1, 2]", tasks);
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Machines.Equal("[1, 2]", result.Output);
+    }
+
+    [Fact]
+    public async Task Iteration_events_point_back_to_the_map_start_event()
+    {
+        var result = await Machines.Run(Machines.Single($$"""{ "Type": "Map", "ItemProcessor": {{Double}}, "End": true }"""), "[1, 2]", Doubler());
+        var started = result.History.Single(e => e.Type == HistoryEventType.MapStateStarted);
+        Assert.All(result.History.Where(e => e.Type == HistoryEventType.MapIterationStarted), e => Assert.Equal(started.Id, e.PreviousEventId));
+    }
 }

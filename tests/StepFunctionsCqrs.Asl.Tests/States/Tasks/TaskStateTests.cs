@@ -122,4 +122,25 @@ public class TaskStateTests
         var failed = (FailureEventDetails)result.History[4].Details!;
         Assert.Equal(("lambda", "invoke", "Lambda.ServiceException", "down"), (failed.ResourceType, failed.Resource, failed.Error, failed.Cause));
     }
+
+    [Fact]
+    public async Task HeartbeatSecondsPath_takes_the_heartbeat_interval_from_the_input()
+    {
+        var time = new FakeTimeProvider(Machines.Epoch);
+        var result = await Machines.Run(Machines.Single($$"""{ "Type": "Task", "Resource": "{{Resource}}", "HeartbeatSecondsPath": "$.beat", "End": true }"""), """{ "beat": 3 }""", Slow(time, TimeSpan.FromSeconds(20)), time);
+        Assert.Equal(ErrorNames.HeartbeatTimeout, result.Error);
+    }
+
+    [Fact]
+    public async Task A_caught_task_error_is_followed_by_the_state_exiting_with_the_catcher_output()
+    {
+        var tasks = new ScriptedTasks().On(Resource, (Func<JsonNode?, JsonNode?>)(_ => throw new StatesException("Boom", "x")));
+        var result = await Machines.Run($$"""
+            { "StartAt": "T", "States": {
+                "T": { "Type": "Task", "Resource": "{{Resource}}", "Catch": [ { "ErrorEquals": ["Boom"], "ResultPath": "$.e", "Next": "H" } ], "End": true },
+                "H": { "Type": "Succeed" } } }
+            """, "{}", tasks);
+        Assert.Equal(["TaskScheduled", "TaskStarted", "TaskFailed", "TaskStateExited", "SucceedStateEntered"], result.History.Skip(2).Take(5).Select(e => e.Type));
+        Assert.Equal("""{"e":{"Error":"Boom","Cause":"x"}}""", ((StateExitedEventDetails)result.History[5].Details!).Output.Text);
+    }
 }

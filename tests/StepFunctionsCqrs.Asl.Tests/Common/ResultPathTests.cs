@@ -3,37 +3,9 @@ using StepFunctionsCqrs.Asl.Tests.Support;
 
 namespace StepFunctionsCqrs.Asl.Tests.Common;
 
-public class InputOutputProcessingTests
+public class ResultPathTests
 {
     private static ScriptedTasks Echo() => new ScriptedTasks().On("arn:aws:states:::echo", input => input?.DeepClone());
-
-    [Fact]
-    public async Task InputPath_selects_the_part_of_the_input_the_state_works_on()
-    {
-        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "InputPath": "$.inner", "End": true }"""), """{ "inner": { "a": 1 }, "other": 2 }""");
-        Machines.Equal("""{ "a": 1 }""", result.Output);
-    }
-
-    [Fact]
-    public async Task If_InputPath_is_null_the_effective_input_is_an_empty_object()
-    {
-        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "InputPath": null, "End": true }"""), """{ "a": 1 }""");
-        Machines.Equal("{}", result.Output);
-    }
-
-    [Fact]
-    public async Task If_OutputPath_is_null_the_state_output_is_an_empty_object()
-    {
-        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "OutputPath": null, "End": true }"""), """{ "a": 1 }""");
-        Machines.Equal("{}", result.Output);
-    }
-
-    [Fact]
-    public async Task OutputPath_selects_the_part_of_the_state_output_passed_on()
-    {
-        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "Result": { "x": [1, 2] }, "ResultPath": "$.r", "OutputPath": "$.r.x", "End": true }"""), "{}");
-        Machines.Equal("[1, 2]", result.Output);
-    }
 
     [Fact]
     public async Task If_ResultPath_is_null_the_state_output_is_its_input()
@@ -75,21 +47,6 @@ public class InputOutputProcessingTests
         var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "Result": 1, "ResultPath": "$.a.b", "End": true }"""), """{ "a": "text" }""");
         Assert.Equal(ExecutionStatus.Failed, result.Status);
         Assert.Equal(ErrorNames.ResultPathMatchFailure, result.Error);
-    }
-
-    [Fact]
-    public async Task An_InputPath_that_matches_nothing_fails_with_States_Runtime()
-    {
-        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "InputPath": "$.missing", "End": true }"""), "{}");
-        Assert.Equal(ErrorNames.Runtime, result.Error);
-        Assert.Contains("$.missing", result.Cause);
-    }
-
-    [Fact]
-    public async Task An_OutputPath_that_matches_nothing_fails_with_States_Runtime()
-    {
-        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "OutputPath": "$.missing", "End": true }"""), "{}");
-        Assert.Equal(ErrorNames.Runtime, result.Error);
     }
 
     [Fact]
