@@ -57,6 +57,22 @@ public sealed partial class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Waits until the host has printed <paramref name="text"/>; throws with everything it printed when it does not.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The host never printed '{text}'. It printed:{Environment.NewLine}{Output}");
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash.</summary>
     public void Kill()
     {
