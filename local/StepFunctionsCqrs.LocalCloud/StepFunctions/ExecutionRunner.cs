@@ -31,7 +31,14 @@ public sealed class ExecutionRunner(StepFunctionsStore store, ITaskInvoker invok
         var handle = engine.Start(JsonNode.Parse(execution.Input),
             new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn));
         running[execution.Arn] = handle;
-        recorders[execution.Arn] = RecordWhenEndedAsync(execution, handle);
+        var recorder = RecordWhenEndedAsync(execution, handle);
+        recorders[execution.Arn] = recorder;
+
+        // A run so short that it was recorded before this line would otherwise leave its entry behind.
+        if (recorder.IsCompleted)
+        {
+            recorders.TryRemove(execution.Arn, out _);
+        }
     }
 
     /// <summary>Re-runs every execution a previous process left unfinished; returns how many.</summary>
