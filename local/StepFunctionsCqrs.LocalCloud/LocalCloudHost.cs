@@ -24,8 +24,19 @@ public sealed class LocalCloudHost : IAsyncDisposable
     /// <summary>The edge URL to use as AWS_ENDPOINT_URL.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>Builds the host and starts listening on 127.0.0.1.</summary>
-    public static async Task<LocalCloudHost> StartAsync(LocalCloudOptions options, string[]? args = null, CancellationToken cancellationToken = default)
+    /// <summary>The host's services, for the parts of the local cloud that run beside the edge.</summary>
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>
+    /// Builds the host and starts listening on 127.0.0.1. <paramref name="addServices"/> registers further services
+    /// (more <see cref="IAwsJsonService"/>s join the edge's routing table); <paramref name="mapRoutes"/> adds HTTP routes.
+    /// </summary>
+    public static async Task<LocalCloudHost> StartAsync(
+        LocalCloudOptions options,
+        string[]? args = null,
+        CancellationToken cancellationToken = default,
+        Action<IServiceCollection>? addServices = null,
+        Action<WebApplication>? mapRoutes = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
@@ -42,11 +53,13 @@ public sealed class LocalCloudHost : IAsyncDisposable
         // DynamoDB ("DynamoDB_20120810.") register here as further IAwsJsonService implementations.
         builder.Services.AddSingleton<IAwsJsonService, SqsProtocol>();
         builder.Services.AddSingleton<AwsJsonRouter>();
+        addServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         var router = app.Services.GetRequiredService<AwsJsonRouter>();
         app.MapPost("/{**path}", router.RouteAsync);
         app.MapGet("/health", () => Results.Ok(new HealthReport("running", [.. router.Prefixes])));
+        mapRoutes?.Invoke(app);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,13 +1,80 @@
-using Microsoft.Extensions.Configuration;
-using StepFunctionsCqrs.LocalCloud;
+using StepFunctionsCqrs.LocalCloud.Bootstrap;
+using StepFunctionsCqrs.LocalCloud.Demo;
+using StepFunctionsCqrs.LocalCloud.Pipeline;
+using StepFunctionsCqrs.LocalCloud.Startup;
 
-var configuration = new ConfigurationBuilder()
-    .AddEnvironmentVariables("LOCALCLOUD_")
-    .AddCommandLine(args)
-    .Build();
-var options = LocalCloudOptions.FromConfiguration(configuration);
+if (args.Contains("--help"))
+{
+    Console.WriteLine(LaunchArguments.Usage);
+    return 0;
+}
 
-await using var host = await LocalCloudHost.StartAsync(options, args);
-Console.WriteLine($"Local cloud listening on {host.Endpoint} (data in {options.DataDirectory}).");
-Console.WriteLine($"export AWS_ENDPOINT_URL={host.Endpoint.ToString().TrimEnd('/')}");
-await host.WaitForShutdownAsync();
+LaunchArguments launch;
+try
+{
+    launch = LaunchArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(LaunchArguments.Usage);
+    return 2;
+}
+
+var root = RepositoryRoot.Find();
+var options = new PipelineOptions
+{
+    Port = launch.Port,
+    StateFolder = Path.GetFullPath(launch.StateFolder ?? Path.Combine(root, ".local-cloud")),
+    Reset = launch.Reset,
+    RepositoryRoot = root,
+};
+if (launch.VisibilityTimeoutSeconds is { } visibility)
+{
+    options = options with { VisibilityTimeoutSeconds = visibility };
+}
+
+PipelineCloud started;
+try
+{
+    started = await PipelineCloud.StartAsync(options);
+}
+catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+{
+    Console.Error.WriteLine($"Port {options.Port} on 127.0.0.1 is taken ({e.Message}). Stop what uses it, or pass --port 0 for a free port.");
+    return 1;
+}
+
+await using var cloud = started;
+var screen = Console.Out;
+if (launch.Demo)
+{
+    // The functions log JSON lines to stdout as on Lambda; during the demo they go to a file so the story stays readable.
+    var logPath = Path.Combine(options.StateFolder, "functions.log");
+    Console.SetOut(TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true }));
+    screen.WriteLine($"Function logs:  {logPath}");
+}
+
+screen.WriteLine($"Local cloud listening on {cloud.Endpoint} (state in {options.StateFolder}).");
+screen.WriteLine($"export AWS_ENDPOINT_URL={cloud.Endpoint.ToString().TrimEnd('/')}");
+screen.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
+screen.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
+screen.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
+if (cloud.ResumedExecutions > 0)
+{
+    screen.WriteLine($"Re-running {cloud.ResumedExecutions} execution(s) left unfinished by the previous run.");
+}
+
+if (launch.Demo)
+{
+    var passed = await new HotelDemo(cloud.Endpoint, cloud.Resources, screen).RunAsync(CancellationToken.None);
+    if (launch.ExitWhenDone)
+    {
+        return passed ? 0 : 1;
+    }
+
+    screen.WriteLine("The local cloud keeps serving; press Ctrl+C to stop.");
+}
+
+await cloud.WaitForShutdownAsync();
+return 0;
