@@ -225,8 +225,8 @@ internal sealed class DefinitionValidator
         _checks.String(state, "Resource", at, required: true);
         _checks.Exclusive(state, at, "TimeoutSeconds", "TimeoutSecondsPath");
         _checks.Exclusive(state, at, "HeartbeatSeconds", "HeartbeatSecondsPath");
-        var timeout = _checks.Integer(state, "TimeoutSeconds", at, 1);
-        var heartbeat = _checks.Integer(state, "HeartbeatSeconds", at, 1);
+        var timeout = _checks.Integer(state, "TimeoutSeconds", at, 1, FieldChecks.MaxSeconds);
+        var heartbeat = _checks.Integer(state, "HeartbeatSeconds", at, 1, FieldChecks.MaxSeconds);
         if (timeout is not null && heartbeat is not null && heartbeat >= timeout)
         {
             _bag.Schema(DiagnosticBag.At(at, "HeartbeatSeconds"), $"HeartbeatSeconds ({heartbeat}) must be smaller than TimeoutSeconds ({timeout}).");
@@ -244,7 +244,7 @@ internal sealed class DefinitionValidator
                 ? "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath or TimestampPath."
                 : $"A Wait state takes exactly one of Seconds, Timestamp, SecondsPath or TimestampPath, but has {string.Join(", ", given)}.");
         }
-        _checks.Integer(state, "Seconds", at, 0);
+        _checks.Integer(state, "Seconds", at, 0, FieldChecks.MaxSeconds);
         var timestamp = _checks.String(state, "Timestamp", at);
         if (timestamp is not null && !Common.TimestampText.TryParse(timestamp, out _))
         {

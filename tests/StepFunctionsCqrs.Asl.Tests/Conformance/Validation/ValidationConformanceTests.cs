@@ -129,4 +129,39 @@ public class ValidationConformanceTests
         Assert.Contains(diagnostics, d => d.Location == "/States/B/TimeoutSeconds");
         Assert.Contains(diagnostics, d => d.Location == "/States/C/InputPath");
     }
+
+    [Theory]
+    [InlineData("""{ "Type": "Wait", "Seconds": 100000000, "End": true }""", "/States/S/Seconds")]
+    [InlineData("""{ "Type": "Task", "Resource": "arn:aws:states:::work", "TimeoutSeconds": 100000000, "End": true }""", "/States/S/TimeoutSeconds")]
+    [InlineData("""{ "Type": "Task", "Resource": "arn:aws:states:::work", "Retry": [ { "ErrorEquals": ["E"], "IntervalSeconds": 100000000 } ], "End": true }""", "/States/S/Retry/0/IntervalSeconds")]
+    [InlineData("""{ "Type": "Task", "Resource": "arn:aws:states:::work", "Retry": [ { "ErrorEquals": ["E"], "MaxAttempts": 100000000 } ], "End": true }""", "/States/S/Retry/0/MaxAttempts")]
+    public void Durations_and_attempts_above_99999999_are_rejected(string state, string location)
+    {
+        Reports(Machines.Single(state), location);
+    }
+
+    [Fact]
+    public void The_largest_allowed_Wait_Seconds_is_accepted()
+    {
+        Assert.Empty(Validate(Machines.Single("""{ "Type": "Wait", "Seconds": 99999999, "End": true }""")));
+    }
+
+    [Fact]
+    public void A_Next_inside_a_nested_Choice_condition_is_rejected()
+    {
+        var diagnostics = Validate("""
+            { "StartAt": "C", "States": {
+                "C": { "Type": "Choice", "Choices": [ { "Not": { "Variable": "$.a", "IsPresent": true, "Next": "D" }, "Next": "D" } ] },
+                "D": { "Type": "Succeed" } } }
+            """);
+        Assert.Contains(diagnostics, d => d.Location.StartsWith("/States/C/Choices/0/Not", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_state_name_longer_than_80_characters_is_rejected()
+    {
+        var name = new string('n', 81);
+        var diagnostics = Validate($$"""{ "StartAt": "{{name}}", "States": { "{{name}}": { "Type": "Pass", "End": true } } }""");
+        Assert.Contains(diagnostics, d => d.Location == $"/States/{name}");
+    }
 }
