@@ -200,4 +200,44 @@ public class InputOutputProcessingConformanceTests
         var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "Parameters": { "v.$": "$.n" }, "End": true }"""), """{ "n": null }""");
         Machines.Equal("""{ "v": null }""", result.Output);
     }
+
+    private static string BigInput(int kib) => new JsonObject { ["s"] = new string('x', kib * 1024) }.ToJsonString();
+
+    [Fact]
+    public async Task A_Parallel_output_larger_than_256_KiB_fails_with_States_DataLimitExceeded()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "P", "States": {
+                "P": { "Type": "Parallel", "Branches": [
+                    { "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true } } },
+                    { "StartAt": "B", "States": { "B": { "Type": "Pass", "End": true } } } ],
+                       "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Caught" } ], "End": true },
+                "Caught": { "Type": "Succeed" } } }
+            """, BigInput(150));
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(ErrorNames.DataLimitExceeded, result.Error);
+    }
+
+    [Fact]
+    public async Task A_ResultPath_that_doubles_the_input_past_256_KiB_fails_with_States_DataLimitExceeded()
+    {
+        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "ResultPath": "$.copy", "End": true }"""), BigInput(150));
+        Assert.Equal(ErrorNames.DataLimitExceeded, result.Error);
+    }
+
+    [Fact]
+    public async Task A_Map_output_larger_than_256_KiB_fails_with_States_DataLimitExceeded()
+    {
+        var result = await Machines.Run(Machines.Single("""
+            { "Type": "Map", "ItemsPath": "$.items", "ItemSelector": { "s.$": "$.s" }, "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "End": true } } }, "End": true }
+            """), new JsonObject { ["s"] = new string('x', 100 * 1024), ["items"] = new JsonArray(1, 2, 3) }.ToJsonString());
+        Assert.Equal(ErrorNames.DataLimitExceeded, result.Error);
+    }
+
+    [Fact]
+    public async Task An_output_just_under_256_KiB_is_accepted()
+    {
+        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "End": true }"""), BigInput(250));
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+    }
 }
