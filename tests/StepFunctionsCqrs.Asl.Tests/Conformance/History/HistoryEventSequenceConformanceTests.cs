@@ -147,4 +147,49 @@ public class HistoryEventSequenceConformanceTests
         Assert.Equal(Enumerable.Range(1, result.History.Count).Select(i => (long)i), result.History.Select(e => e.Id));
         Assert.All(result.History, e => Assert.True(e.PreviousEventId < e.Id));
     }
+
+    [Fact]
+    public async Task A_caught_Parallel_failure_records_ParallelStateFailed_then_ParallelStateExited()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "P", "States": {
+                "P": { "Type": "Parallel", "Branches": [ { "StartAt": "F", "States": { "F": { "Type": "Fail", "Error": "E" } } } ],
+                       "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "H" } ], "End": true },
+                "H": { "Type": "Succeed" } } }
+            """);
+        Assert.Equal(["ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted", "FailStateEntered", "ParallelStateFailed", "ParallelStateExited", "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded"], Types(result));
+    }
+
+    [Fact]
+    public async Task A_caught_Map_failure_records_MapStateFailed_then_MapStateExited()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "M", "States": {
+                "M": { "Type": "Map", "ItemProcessor": { "StartAt": "F", "States": { "F": { "Type": "Fail", "Error": "E" } } },
+                       "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "H" } ], "End": true },
+                "H": { "Type": "Succeed" } } }
+            """, "[1]");
+        Assert.Equal(["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapIterationStarted", "FailStateEntered", "MapIterationFailed", "MapStateFailed", "MapStateExited", "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded"], Types(result));
+    }
+
+    [Fact]
+    public async Task A_States_Runtime_error_in_a_Pass_state_records_its_entry_then_ExecutionFailed()
+    {
+        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "InputPath": "$.missing", "End": true }"""));
+        Assert.Equal(["ExecutionStarted", "PassStateEntered", "ExecutionFailed"], Types(result));
+    }
+
+    [Fact]
+    public async Task A_Map_over_two_items_records_two_iterations_each_starting_from_the_map_start()
+    {
+        var result = await Machines.Run(Machines.Single("""
+            { "Type": "Map", "MaxConcurrency": 1, "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "End": true } } }, "End": true }
+            """), "[1, 2]");
+        var started = result.History.Single(e => e.Type == "MapStateStarted");
+        var iterations = result.History.Where(e => e.Type == "MapIterationStarted").ToList();
+        Assert.Equal(2, iterations.Count);
+        Assert.All(iterations, e => Assert.Equal(started.Id, e.PreviousEventId));
+        var lastIteration = result.History.Last(e => e.Type == "MapIterationSucceeded");
+        Assert.Equal(lastIteration.Id, result.History.Single(e => e.Type == "MapStateSucceeded").PreviousEventId);
+    }
 }

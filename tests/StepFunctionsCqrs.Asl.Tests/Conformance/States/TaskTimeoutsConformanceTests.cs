@@ -95,4 +95,33 @@ public class TaskTimeoutsConformanceTests
         var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "End": true }"""), """[1, "two", null]""");
         Machines.Equal("""[1, "two", null]""", result.Output);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("\"ten\"")]
+    public async Task A_TimeoutSecondsPath_that_is_not_a_positive_integer_fails_with_States_Runtime(string value)
+    {
+        var time = new FakeTimeProvider(Machines.Epoch);
+        var result = await Machines.Run(Machines.Single("""{ "Type": "Task", "Resource": "arn:aws:states:::work", "TimeoutSecondsPath": "$.t", "End": true }"""), $$"""{ "t": {{value}} }""", Hanging(time), time);
+        Assert.Equal(ErrorNames.Runtime, result.Error);
+    }
+
+    [Fact]
+    public async Task A_MaxConcurrencyPath_that_is_not_an_integer_fails_with_States_Runtime()
+    {
+        var result = await Machines.Run(Machines.Single("""
+            { "Type": "Map", "MaxConcurrencyPath": "$.c", "ItemsPath": "$.xs", "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "End": true } } }, "End": true }
+            """), """{ "c": "many", "xs": [1] }""");
+        Assert.Equal(ErrorNames.Runtime, result.Error);
+    }
+
+    [Fact]
+    public async Task A_Map_ItemSelector_path_that_matches_nothing_fails_with_States_Runtime()
+    {
+        var result = await Machines.Run(Machines.Single("""
+            { "Type": "Map", "ItemSelector": { "v.$": "$$.Map.Item.Value.missing" }, "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "End": true } } }, "End": true }
+            """), """[{ "a": 1 }]""");
+        Assert.Equal(ErrorNames.Runtime, result.Error);
+    }
 }
