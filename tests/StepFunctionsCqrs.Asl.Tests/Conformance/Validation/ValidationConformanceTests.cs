@@ -164,4 +164,19 @@ public class ValidationConformanceTests
         var diagnostics = Validate($$"""{ "StartAt": "{{name}}", "States": { "{{name}}": { "Type": "Pass", "End": true } } }""");
         Assert.Contains(diagnostics, d => d.Location == $"/States/{name}");
     }
+
+    [Fact]
+    public void Fail_CausePath_may_only_call_an_intrinsic_that_returns_a_string()
+    {
+        Reports(Machines.Single("""{ "Type": "Fail", "CausePath": "States.ArrayLength($.a)" }"""), "/States/S/CausePath");
+        Assert.Empty(Validate(Machines.Single("""{ "Type": "Fail", "CausePath": "States.Format('n={}', $.n)", "ErrorPath": "States.ArrayGetItem($.errors, 0)" }""")));
+    }
+
+    [Fact]
+    public void Fail_ErrorPath_must_be_a_reference_path()
+    {
+        Reports(Machines.Single("""{ "Type": "Fail", "ErrorPath": "$.errors[*]" }"""), "/States/S/ErrorPath");
+        Assert.Empty(Validate(Machines.Single("""{ "Type": "Fail", "ErrorPath": "$.error.name" }""")));
+        Assert.Empty(Validate(Machines.Single("""{ "Type": "Fail", "ErrorPath": "$$.State.Name", "CausePath": "$$.Execution.Name" }""")));
+    }
 }
