@@ -185,4 +185,38 @@ public class IntrinsicFunctionsConformanceTests
     {
         Assert.Equal("it's {here}", (await Value("States.Format('it\\'s \\{{}\\}', 'here')"))!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("States.JsonMerge($.a, $.b, true)", """{ "a": {}, "b": {} }""")]
+    [InlineData("States.ArrayRange(1, 3, 0)", "{}")]
+    [InlineData("States.ArrayGetItem($.a, 5)", """{ "a": [1, 2] }""")]
+    [InlineData("States.StringToJson($.s)", """{ "s": "{not json" }""")]
+    [InlineData("States.ArrayPartition($.a, 0)", """{ "a": [1, 2] }""")]
+    [InlineData("States.MathAdd($.s, 1)", """{ "s": "one" }""")]
+    [InlineData("States.ArrayLength($.s)", """{ "s": "not an array" }""")]
+    public async Task An_intrinsic_given_invalid_arguments_at_run_time_fails_with_States_IntrinsicFailure(string expression, string input)
+    {
+        var result = await Evaluate(expression, input);
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(ErrorNames.IntrinsicFailure, result.Error);
+    }
+
+    [Fact]
+    public async Task An_intrinsic_failure_can_be_caught_by_States_ALL()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "P", "States": {
+                "P": { "Type": "Parallel", "Branches": [ { "StartAt": "X", "States": { "X": { "Type": "Pass", "Parameters": { "v.$": "States.ArrayGetItem($.a, 9)" }, "End": true } } } ],
+                       "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Caught" } ], "End": true },
+                "Caught": { "Type": "Succeed" } } }
+            """, """{ "a": [] }""");
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+    }
+
+    [Fact]
+    public async Task An_intrinsic_argument_path_that_matches_nothing_fails_with_States_Runtime()
+    {
+        var result = await Evaluate("States.ArrayLength($.missing)", "{}");
+        Assert.Equal(ErrorNames.Runtime, result.Error);
+    }
 }
