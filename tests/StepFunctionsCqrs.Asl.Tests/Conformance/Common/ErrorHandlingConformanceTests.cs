@@ -214,4 +214,34 @@ public class ErrorHandlingConformanceTests
             """, "{}", tasks);
         Assert.Equal(3, tasks.CallsTo(Work));
     }
+
+    [Fact]
+    public async Task A_retrier_parameters_apply_across_all_visits_within_one_state_execution()
+    {
+        // The language specification's example: errors A, B, C, B; the first retrier's two retries are used up by A and B.
+        var time = new FakeTimeProvider(Machines.Epoch);
+        var errors = new Queue<string>(["ErrorA", "ErrorB", "ErrorC", "ErrorB", "ErrorB"]);
+        var calls = new List<int>();
+        var tasks = new ScriptedTasks().On(Work, (Func<JsonNode?, JsonNode?>)(_ => { calls.Add((int)(time.GetUtcNow() - Machines.Epoch).TotalSeconds); throw new StatesException(errors.Dequeue(), "c"); }));
+        var result = await Machines.Run("""
+            { "StartAt": "X", "States": {
+                "X": { "Type": "Task", "Resource": "arn:aws:states:::work", "Next": "Y",
+                       "Retry": [ { "ErrorEquals": ["ErrorA", "ErrorB"], "IntervalSeconds": 1, "BackoffRate": 2.0, "MaxAttempts": 2 },
+                                  { "ErrorEquals": ["ErrorC"], "IntervalSeconds": 5 } ],
+                       "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Z" } ] },
+                "Y": { "Type": "Pass", "End": true },
+                "Z": { "Type": "Pass", "Result": "z", "End": true } } }
+            """, "{}", tasks, time);
+        Assert.Equal("z", result.Output!.GetValue<string>());
+        Assert.Equal([0, 1, 3, 8], calls);
+    }
+
+    [Fact]
+    public async Task A_zero_attempt_retrier_before_States_ALL_excludes_its_errors_from_retry()
+    {
+        var tasks = Failing("States.Permissions");
+        var result = await Machines.Run(Retried("""{ "ErrorEquals": ["States.Permissions"], "MaxAttempts": 0 }, { "ErrorEquals": ["States.ALL"], "IntervalSeconds": 1 }"""), "{}", tasks);
+        Assert.Equal("States.Permissions", result.Error);
+        Assert.Equal(1, tasks.CallsTo(Work));
+    }
 }
