@@ -240,4 +240,31 @@ public class InputOutputProcessingConformanceTests
         var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "End": true }"""), BigInput(250));
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
     }
+
+    [Fact]
+    public async Task Dollar_dot_fields_inside_arrays_of_a_payload_template_are_evaluated_however_deeply_nested()
+    {
+        var result = await Machines.Run(Machines.Single("""{ "Type": "Pass", "Parameters": { "list": [ { "x.$": "$.a" }, [ { "y.$": "$.b" } ], "plain" ] }, "End": true }"""), """{ "a": 1, "b": 2 }""");
+        Machines.Equal("""{ "list": [ { "x": 1 }, [ { "y": 2 } ], "plain" ] }""", result.Output);
+    }
+
+    [Fact]
+    public async Task Parameters_can_read_variables_and_the_context_object_together()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "A", "States": {
+                "A": { "Type": "Pass", "Assign": { "n": 2 }, "Next": "B" },
+                "B": { "Type": "Pass", "Parameters": { "n.$": "$n", "state.$": "$$.State.Name", "in.$": "$.v" }, "End": true } } }
+            """, """{ "v": "x" }""");
+        Machines.Equal("""{ "n": 2, "state": "B", "in": "x" }""", result.Output);
+    }
+
+    [Fact]
+    public async Task Map_ItemsPath_can_select_from_the_context_object()
+    {
+        var result = await Machines.Run(Machines.Single("""
+            { "Type": "Map", "InputPath": "$.other", "ItemsPath": "$$.Execution.Input.items", "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "End": true } } }, "End": true }
+            """), """{ "items": [1, 2], "other": {} }""");
+        Machines.Equal("[1, 2]", result.Output);
+    }
 }
