@@ -270,7 +270,7 @@ internal sealed class DefinitionValidator
                 continue;
             }
             _checks.Dynamic(value, field, fieldAt);
-            var function = value is JsonValue text ? FunctionName(text.GetValue<string>()) : null;
+            var function = value is JsonValue text && text.GetValueKind() == JsonValueKind.String ? FunctionName(text.GetValue<string>()) : null;
             if (function is not null && !StringIntrinsics.Contains(function))
             {
                 _bag.Schema(fieldAt, $"{field} may only call an intrinsic function that returns a string ({string.Join(", ", StringIntrinsics)}), but calls {function}.");

@@ -179,4 +179,13 @@ public class ValidationConformanceTests
         Assert.Empty(Validate(Machines.Single("""{ "Type": "Fail", "ErrorPath": "$.error.name" }""")));
         Assert.Empty(Validate(Machines.Single("""{ "Type": "Fail", "ErrorPath": "$$.State.Name", "CausePath": "$$.Execution.Name" }""")));
     }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    public void A_Fail_ErrorPath_that_is_not_a_string_is_reported_not_thrown(string value)
+    {
+        Reports(Machines.Single($$"""{ "Type": "Fail", "ErrorPath": {{value}} }"""), "/States/S/ErrorPath");
+    }
 }
