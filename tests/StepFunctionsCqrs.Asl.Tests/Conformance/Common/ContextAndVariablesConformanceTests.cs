@@ -117,4 +117,48 @@ public class ContextAndVariablesConformanceTests
             """);
         Machines.Equal("""{ "sku": "b" }""", result.Output);
     }
+
+    [Fact]
+    public async Task A_matching_Choice_rule_Assign_reads_the_Choice_input()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "C", "States": {
+                "C": { "Type": "Choice", "Choices": [ { "Variable": "$.v", "IsPresent": true, "Assign": { "seen.$": "$.v" }, "Next": "D" } ], "Default": "D" },
+                "D": { "Type": "Pass", "Parameters": { "seen.$": "$seen" }, "End": true } } }
+            """, """{ "v": 7 }""");
+        Machines.Equal("""{ "seen": 7 }""", result.Output);
+    }
+
+    [Fact]
+    public async Task The_Choice_state_Assign_applies_when_the_Default_is_taken()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "C", "States": {
+                "C": { "Type": "Choice", "Choices": [ { "Variable": "$.v", "NumericEquals": 1, "Assign": { "way": "rule" }, "Next": "D" } ], "Default": "D", "Assign": { "way": "default" } },
+                "D": { "Type": "Pass", "Parameters": { "way.$": "$way" }, "End": true } } }
+            """, """{ "v": 2 }""");
+        Machines.Equal("""{ "way": "default" }""", result.Output);
+    }
+
+    [Fact]
+    public async Task A_Map_Assign_reads_the_array_of_iteration_results()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "M", "States": {
+                "M": { "Type": "Map", "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "End": true } } }, "Assign": { "first.$": "$[0]" }, "ResultPath": null, "Next": "D" },
+                "D": { "Type": "Pass", "Parameters": { "first.$": "$first" }, "End": true } } }
+            """, "[5, 6]");
+        Machines.Equal("""{ "first": 5 }""", result.Output);
+    }
+
+    [Fact]
+    public async Task Inline_Map_iterations_can_read_outer_variables()
+    {
+        var result = await Machines.Run("""
+            { "StartAt": "A", "States": {
+                "A": { "Type": "Pass", "Assign": { "k": 10 }, "Next": "M" },
+                "M": { "Type": "Map", "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "Parameters": { "sum.$": "States.MathAdd($, $k)" }, "End": true } } }, "End": true } } }
+            """, "[1, 2]");
+        Machines.Equal("""[{ "sum": 11 }, { "sum": 12 }]""", result.Output);
+    }
 }
