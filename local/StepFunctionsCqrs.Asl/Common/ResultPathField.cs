@@ -28,14 +28,19 @@ public sealed class ResultPathField
         return text == "$" ? Default : new ResultPathField(JsonPath.Parse(text), false);
     }
 
-    /// <summary>Combines the raw state input with the result; the input is copied, never changed in place.</summary>
+    /// <summary>
+    /// Combines the raw state input with the result; the input is copied, never changed in place.
+    /// The combination is the state's new data, so it is where the 256 KiB state output quota applies
+    /// (OutputPath can only select part of it, and a discarded result leaves the input, already within quota).
+    /// </summary>
     public JsonNode? Apply(JsonNode? rawInput, JsonNode? result)
     {
         if (_discard) return rawInput;
-        if (_path is null) return NodeOwnership.Detached(result);
+        if (_path is null) return WithinQuota(NodeOwnership.Detached(result));
+        JsonNode? output;
         try
         {
-            return _path.Apply(NodeOwnership.Copy(rawInput), NodeOwnership.Detached(result));
+            output = _path.Apply(NodeOwnership.Copy(rawInput), NodeOwnership.Detached(result));
         }
         catch (StatesException) { throw; }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -43,5 +48,10 @@ public sealed class ResultPathField
             throw new StatesException(ErrorNames.ResultPathMatchFailure,
                 $"Unable to apply ResultPath '{_path.Text}' to input of type {NodeOwnership.KindOf(rawInput)}: {e.Message}");
         }
+        return WithinQuota(output);
     }
+
+    private static JsonNode? WithinQuota(JsonNode? output) => PayloadSize.Exceeds(output)
+        ? throw new StatesException(ErrorNames.DataLimitExceeded, $"The state output is larger than the {PayloadSize.Limit} bytes a state may pass on.")
+        : output;
 }

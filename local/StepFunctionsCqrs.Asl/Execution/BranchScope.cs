@@ -43,6 +43,15 @@ internal sealed class BranchScope(ExecutionRun run, VariableScope variables, Map
         _stateStale = true;
     }
 
+    /// <summary>
+    /// Continues this branch's event chain after the last event its child branches recorded, so the
+    /// event that closes a Parallel or Map points back to the event that completed it.
+    /// </summary>
+    public void ContinueAfter(long childEventId)
+    {
+        if (childEventId > LastEventId) LastEventId = childEventId;
+    }
+
     public long Record(string type, HistoryEventDetails? details) => Record(type, details, Run.Time.GetUtcNow());
 
     /// <summary>Records an event at a time the caller already read, saving a clock read on the hot path.</summary>

@@ -225,8 +225,8 @@ internal sealed class DefinitionValidator
         _checks.String(state, "Resource", at, required: true);
         _checks.Exclusive(state, at, "TimeoutSeconds", "TimeoutSecondsPath");
         _checks.Exclusive(state, at, "HeartbeatSeconds", "HeartbeatSecondsPath");
-        var timeout = _checks.Integer(state, "TimeoutSeconds", at, 1);
-        var heartbeat = _checks.Integer(state, "HeartbeatSeconds", at, 1);
+        var timeout = _checks.Integer(state, "TimeoutSeconds", at, 1, FieldChecks.MaxSeconds);
+        var heartbeat = _checks.Integer(state, "HeartbeatSeconds", at, 1, FieldChecks.MaxSeconds);
         if (timeout is not null && heartbeat is not null && heartbeat >= timeout)
         {
             _bag.Schema(DiagnosticBag.At(at, "HeartbeatSeconds"), $"HeartbeatSeconds ({heartbeat}) must be smaller than TimeoutSeconds ({timeout}).");
@@ -244,7 +244,7 @@ internal sealed class DefinitionValidator
                 ? "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath or TimestampPath."
                 : $"A Wait state takes exactly one of Seconds, Timestamp, SecondsPath or TimestampPath, but has {string.Join(", ", given)}.");
         }
-        _checks.Integer(state, "Seconds", at, 0);
+        _checks.Integer(state, "Seconds", at, 0, FieldChecks.MaxSeconds);
         var timestamp = _checks.String(state, "Timestamp", at);
         if (timestamp is not null && !Common.TimestampText.TryParse(timestamp, out _))
         {
@@ -262,8 +262,30 @@ internal sealed class DefinitionValidator
         _checks.String(state, "Cause", at);
         foreach (var field in new[] { "ErrorPath", "CausePath" })
         {
-            if (state.TryGetPropertyValue(field, out var value)) _checks.Dynamic(value, field, DiagnosticBag.At(at, field));
+            if (!state.TryGetPropertyValue(field, out var value)) continue;
+            var fieldAt = DiagnosticBag.At(at, field);
+            if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && !Intrinsics.IntrinsicExpression.LooksLikeIntrinsic(v.GetValue<string>()))
+            {
+                _checks.Path(state, field, at, allowNull: false, reference: true);
+                continue;
+            }
+            _checks.Dynamic(value, field, fieldAt);
+            var function = value is JsonValue text && text.GetValueKind() == JsonValueKind.String ? FunctionName(text.GetValue<string>()) : null;
+            if (function is not null && !StringIntrinsics.Contains(function))
+            {
+                _bag.Schema(fieldAt, $"{field} may only call an intrinsic function that returns a string ({string.Join(", ", StringIntrinsics)}), but calls {function}.");
+            }
         }
+    }
+
+    /// <summary>The intrinsic functions the service accepts in a Fail state's ErrorPath and CausePath.</summary>
+    private static readonly string[] StringIntrinsics =
+        ["States.Format", "States.JsonToString", "States.ArrayGetItem", "States.Base64Encode", "States.Base64Decode", "States.Hash", "States.UUID"];
+
+    private static string? FunctionName(string text)
+    {
+        var open = text.IndexOf('(');
+        return open > 0 ? text[..open].Trim() : null;
     }
 
     private void Parallel(JsonObject state, string at)

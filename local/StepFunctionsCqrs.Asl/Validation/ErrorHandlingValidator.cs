@@ -38,8 +38,8 @@ internal sealed class ErrorHandlingValidator(FieldChecks checks)
             }
             UnknownFields(retrier, RetrierFields, retrierAt, "retrier");
             ErrorEquals(retrier, retrierAt, i == retriers.Count - 1, "retrier");
-            checks.Integer(retrier, "IntervalSeconds", retrierAt, 1);
-            checks.Integer(retrier, "MaxAttempts", retrierAt, 0);
+            checks.Integer(retrier, "IntervalSeconds", retrierAt, 1, FieldChecks.MaxSeconds);
+            checks.Integer(retrier, "MaxAttempts", retrierAt, 0, FieldChecks.MaxSeconds);
             checks.Number(retrier, "BackoffRate", retrierAt, 1.0);
             checks.Integer(retrier, "MaxDelaySeconds", retrierAt, 1);
             var jitter = checks.String(retrier, "JitterStrategy", retrierAt);

@@ -9,6 +9,9 @@ namespace StepFunctionsCqrs.Asl.Validation;
 /// <summary>Checks for the value types and languages (paths, intrinsics, templates) that fields use.</summary>
 internal sealed partial class FieldChecks(DiagnosticBag bag)
 {
+    /// <summary>The largest value the service accepts for Seconds, TimeoutSeconds, HeartbeatSeconds, IntervalSeconds and MaxAttempts.</summary>
+    public const long MaxSeconds = 99_999_999;
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex VariableName();
 
@@ -35,14 +38,15 @@ internal sealed partial class FieldChecks(DiagnosticBag bag)
     }
 
     /// <summary>Checks an integer field against a minimum; returns its value when valid.</summary>
-    public long? Integer(JsonObject owner, string field, string location, long minimum)
+    public long? Integer(JsonObject owner, string field, string location, long minimum, long maximum = int.MaxValue)
     {
         if (!owner.TryGetPropertyValue(field, out var value)) return null;
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && d >= minimum && d <= int.MaxValue)
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && d >= minimum && d <= maximum)
         {
             return (long)d;
         }
-        bag.Schema(DiagnosticBag.At(location, field), $"The field '{field}' must be an integer of at least {minimum}, but was {Render(value)}.");
+        var range = maximum == int.MaxValue ? $"of at least {minimum}" : $"from {minimum} to {maximum}";
+        bag.Schema(DiagnosticBag.At(location, field), $"The field '{field}' must be an integer {range}, but was {Render(value)}.");
         return null;
     }
 

@@ -12,10 +12,14 @@ internal sealed class MapRun(MapState map, BranchScope scope, IReadOnlyList<Json
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(scope.Token);
     private int _next = -1;
     private int _failed;
+    private long _lastEventId;
 
     public JsonNode?[] Results { get; } = new JsonNode?[inputs.Count];
 
     public StatesException? Failure => _failure.First;
+
+    /// <summary>The id of the last event any iteration recorded: the Map's closing event follows it.</summary>
+    public long LastEventId => Interlocked.Read(ref _lastEventId);
 
     public async ValueTask RunAsync(int workers)
     {
@@ -54,15 +58,15 @@ internal sealed class MapRun(MapState map, BranchScope scope, IReadOnlyList<Json
         try
         {
             Results[index] = await BranchRunner.RunAsync(map.Processor, inputs[index], child).ConfigureAwait(false);
-            child.Record(HistoryEventType.MapIterationSucceeded, details);
+            Follow(child.Record(HistoryEventType.MapIterationSucceeded, details));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
-            child.Record(HistoryEventType.MapIterationAborted, details);
+            Follow(child.Record(HistoryEventType.MapIterationAborted, details));
         }
         catch (Exception e) when (e is StatesException or States.Fail.FailStateException)
         {
-            child.Record(HistoryEventType.MapIterationFailed, details);
+            Follow(child.Record(HistoryEventType.MapIterationFailed, details));
             if (!distributed)
             {
                 _failure.TryRecord(e);
@@ -78,6 +82,17 @@ internal sealed class MapRun(MapState map, BranchScope scope, IReadOnlyList<Json
                     $"Map state '{map.Name}' failed because {failed} of {inputs.Count} items failed, more than the tolerated failure threshold."));
                 _stop.Cancel();
             }
+        }
+    }
+
+    private void Follow(long eventId)
+    {
+        var seen = Interlocked.Read(ref _lastEventId);
+        while (eventId > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _lastEventId, eventId, seen);
+            if (previous == seen) return;
+            seen = previous;
         }
     }
 }

@@ -114,6 +114,7 @@ public sealed class MapState : State
         var run = new MapRun(this, scope, iterationInputs, started, limits, distributed);
         await run.RunAsync(Math.Min(concurrency, Math.Max(iterationInputs.Count, 1))).ConfigureAwait(false);
         scope.Token.ThrowIfCancellationRequested();
+        scope.ContinueAfter(run.LastEventId);
 
         if (run.Failure is { } error)
         {

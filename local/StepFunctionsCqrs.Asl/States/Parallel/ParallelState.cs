@@ -61,14 +61,16 @@ public sealed class ParallelState : State
         var failure = new BranchFailure();
         using var siblings = CancellationTokenSource.CreateLinkedTokenSource(scope.Token);
         List<Task>? pending = null;
+        var children = new BranchScope[Branches.Count];
         for (var i = 0; i < Branches.Count; i++)
         {
-            var child = scope.Child(new VariableScope(scope.Variables), null, started, siblings.Token);
+            var child = children[i] = scope.Child(new VariableScope(scope.Variables), null, started, siblings.Token);
             var run = RunBranchAsync(Branches[i], effective?.DeepClone(), child, results, i, failure, siblings);
             if (!run.IsCompleted) (pending ??= []).Add(run.AsTask());
         }
         if (pending is not null) await Task.WhenAll(pending).ConfigureAwait(false);
         scope.Token.ThrowIfCancellationRequested();
+        foreach (var child in children) scope.ContinueAfter(child.LastEventId);
 
         if (failure.First is { } error)
         {

@@ -39,9 +39,9 @@ public sealed class WaitState : State
         var effective = InputPath.Apply(input, scope);
         var time = scope.Run.Time;
         var delay = _seconds is { } s ? TimeSpan.FromSeconds(s)
-            : _timestamp is { } t ? t - time.GetUtcNow()
+            : _timestamp is { } t ? ToWholeSecond(t) - time.GetUtcNow()
             : _secondsPath is not null ? TimeSpan.FromSeconds(SecondsFrom(effective, scope))
-            : TimestampFrom(effective, scope) - time.GetUtcNow();
+            : ToWholeSecond(TimestampFrom(effective, scope)) - time.GetUtcNow();
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, time, scope.Token).ConfigureAwait(false);
@@ -49,6 +49,9 @@ public sealed class WaitState : State
         Assign?.Apply(effective, scope);
         return new StateOutcome(OutputPath.Apply(effective, scope), Transition.Next);
     }
+
+    /// <summary>The service considers a wait timestamp only to the second and drops its milliseconds.</summary>
+    private static DateTimeOffset ToWholeSecond(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, at.Offset);
 
     private long SecondsFrom(JsonNode? input, BranchScope scope)
     {
