@@ -1,8 +1,38 @@
+using StepFunctionsCqrs.Functions.Configuration;
+using StepFunctionsCqrs.Functions.Dispatching;
+using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Sqs;
+using StepFunctionsCqrs.Functions.StepFunctions;
+
 namespace StepFunctionsCqrs.Functions.Handlers;
 
-/// <summary>Lambda entry point for the Dispatch function.</summary>
+/// <summary>Lambda entry point for the Dispatch function: SQS batch in, one execution per command, partial batch response out.</summary>
 public sealed class DispatchHandler
 {
+    /// <summary>The environment variable naming the command pipeline state machine.</summary>
+    public const string StateMachineArnVariable = "STATE_MACHINE_ARN";
+
+    private readonly MessageDispatcher dispatcher;
+
+    /// <summary>Configured from the environment: <see cref="StateMachineArnVariable"/> and the standard AWS settings.</summary>
+    public DispatchHandler()
+        : this(StepFunctionsClient.FromEnvironment(), RequiredEnvironment.Get(StateMachineArnVariable))
+    {
+    }
+
+    /// <summary>Uses the given Step Functions client and state machine.</summary>
+    public DispatchHandler(IStepFunctionsClient stepFunctions, string stateMachineArn) =>
+        dispatcher = new MessageDispatcher(stepFunctions, stateMachineArn);
+
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
-    public Task<Stream> Handle(Stream input) => throw new NotImplementedException();
+    public async Task<Stream> Handle(Stream input)
+    {
+        var sqsEvent = await HandlerJson.ReadAsync<SqsEvent>(input).ConfigureAwait(false);
+        var messages = sqsEvent.Records ?? [];
+        var outcomes = await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(m, CancellationToken.None))).ConfigureAwait(false);
+        var retry = messages.Zip(outcomes)
+            .Where(p => p.Second is DispatchOutcome.Failed or DispatchOutcome.Unusable)
+            .Select(p => new BatchItemFailure(p.First.MessageId));
+        return HandlerJson.Write(new SqsBatchResponse([.. retry]));
+    }
 }

@@ -1,8 +1,42 @@
+using StepFunctionsCqrs.Functions.Aws;
+using StepFunctionsCqrs.Functions.Configuration;
+using StepFunctionsCqrs.Functions.Http;
+using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Queries;
+using StepFunctionsCqrs.Functions.Stores;
+using StepFunctionsCqrs.Functions.Stores.DynamoDb;
+
 namespace StepFunctionsCqrs.Functions.Handlers;
 
-/// <summary>Lambda entry point for the Query function.</summary>
+/// <summary>Lambda entry point for the Query function: API Gateway HTTP API event in, JSON response out; reads views, never writes.</summary>
 public sealed class QueryHandler
 {
+    private readonly ReadApi api;
+
+    /// <summary>Configured from the environment: the view tables and the standard AWS settings.</summary>
+    public QueryHandler()
+        : this(TableNames.FromEnvironment(), AwsClientFactory.CreateDynamoDb())
+    {
+    }
+
+    private QueryHandler(TableNames tables, Amazon.DynamoDBv2.IAmazonDynamoDB dynamoDb)
+        : this(
+            new DynamoDbAvailabilityView(dynamoDb, tables.Availability),
+            new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings),
+            new DynamoDbArrivalsView(dynamoDb, tables.Arrivals),
+            new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus))
+    {
+    }
+
+    /// <summary>Reads from the given views.</summary>
+    public QueryHandler(IAvailabilityView availability, IGuestBookingsView guestBookings, IArrivalsView arrivals, ICommandStatusView commandStatus) =>
+        api = new ReadApi(availability, guestBookings, arrivals, commandStatus);
+
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
-    public Task<Stream> Handle(Stream input) => throw new NotImplementedException();
+    public async Task<Stream> Handle(Stream input)
+    {
+        var request = await HandlerJson.ReadAsync<HttpApiRequest>(input).ConfigureAwait(false);
+        var response = await api.AnswerAsync(request, CancellationToken.None).ConfigureAwait(false);
+        return HandlerJson.Write(response);
+    }
 }

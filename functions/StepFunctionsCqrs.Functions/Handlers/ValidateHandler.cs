@@ -1,8 +1,31 @@
+using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Functions.Authorization;
+using StepFunctionsCqrs.Functions.Commands;
+using StepFunctionsCqrs.Functions.Contracts;
+using StepFunctionsCqrs.Functions.Json;
+
 namespace StepFunctionsCqrs.Functions.Handlers;
 
-/// <summary>Lambda entry point for the Validate function.</summary>
+/// <summary>Lambda entry point for the Validate function: envelope schema and sender authorization, no state.</summary>
 public sealed class ValidateHandler
 {
+    private readonly CommandAuthorizer authorizer;
+
+    /// <summary>Configured from the environment: <see cref="SenderRoles.EnvironmentVariable"/>.</summary>
+    public ValidateHandler()
+        : this(SenderRoles.FromEnvironment())
+    {
+    }
+
+    /// <summary>Uses the given sender-to-roles mapping.</summary>
+    public ValidateHandler(SenderRoles senderRoles) => authorizer = new CommandAuthorizer(senderRoles);
+
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
-    public Task<Stream> Handle(Stream input) => throw new NotImplementedException();
+    public async Task<Stream> Handle(Stream input)
+    {
+        var request = await HandlerJson.ReadAsync<ValidateRequest>(input).ConfigureAwait(false);
+        var reading = EnvelopeReader.Read(request.Command);
+        var reasons = reading.Envelope is { } envelope ? authorizer.Check(envelope, request.Sqs.SenderId) : reading.Reasons;
+        return HandlerJson.Write(new ValidateResult(reasons.Count == 0, reasons.Count == 0 ? null : new Rejection(reasons)));
+    }
 }

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Domain.Projections;
+using StepFunctionsCqrs.Functions.Stores;
+
+namespace StepFunctionsCqrs.Functions.Contracts;
+
+/// <summary>RecordStatus's input, per the state machine: the outcome plus its rejection, commit or error.</summary>
+public sealed record RecordStatusRequest(
+    string CommandId, CommandOutcome Status, Rejection? Rejection, Commit? Commit, JsonElement? Error, string ExecutionId);

@@ -1,0 +1,8 @@
+namespace StepFunctionsCqrs.Functions.Contracts;
+
+/// <summary>The SQS facts about a command's message that travel in the execution input.</summary>
+/// <param name="MessageId">SQS message id.</param>
+/// <param name="SenderId">SQS's SenderId system attribute: the authenticated identity that sent the message.</param>
+/// <param name="SentTimestamp">When SQS received the message, in Unix epoch milliseconds.</param>
+/// <param name="ReceiveCount">How many times the message has been received.</param>
+public sealed record SqsContext(string MessageId, string SenderId, long SentTimestamp, int ReceiveCount);

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace StepFunctionsCqrs.Functions.Contracts;
+
+/// <summary>Validate's input, per the state machine: the command, its SQS context and the execution id.</summary>
+public sealed record ValidateRequest(JsonElement Command, SqsContext Sqs, string ExecutionId);

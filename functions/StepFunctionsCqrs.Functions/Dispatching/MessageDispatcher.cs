@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using StepFunctionsCqrs.Functions.Commands;
+using StepFunctionsCqrs.Functions.Contracts;
+using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Logging;
+using StepFunctionsCqrs.Functions.Sqs;
+using StepFunctionsCqrs.Functions.StepFunctions;
+
+namespace StepFunctionsCqrs.Functions.Dispatching;
+
+/// <summary>
+/// Turns one SQS message into one workflow execution named by its command id. Everything except the command id is
+/// left to Validate, so a bad command still gets a recorded rejection; only a message without a usable command id
+/// cannot become an execution, and it is left to SQS's redrive policy to dead-letter.
+/// </summary>
+public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string stateMachineArn)
+{
+    /// <summary>SQS's classic message size limit; larger bodies would not fit an execution input either.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>Starts the message's execution, never throwing for one message's problems.</summary>
+    public async Task<DispatchOutcome> DispatchAsync(SqsMessage message, CancellationToken cancellationToken)
+    {
+        if (Unusable(message, out var commandId, out var command) is { } reason)
+        {
+            JsonLog.Write("WARN", "Message cannot become an execution; leaving it to the dead-letter queue", new Dictionary<string, object?>
+            {
+                ["messageId"] = message.MessageId,
+                ["reason"] = reason,
+                ["receiveCount"] = message.Attribute("ApproximateReceiveCount"),
+            });
+            return DispatchOutcome.Unusable;
+        }
+
+        var input = JsonSerializer.Serialize(new ExecutionInput(command, Context(message)), HandlerJson.Options);
+        try
+        {
+            var started = await stepFunctions.StartExecutionAsync(stateMachineArn, commandId, input, cancellationToken).ConfigureAwait(false);
+            JsonLog.Write("INFO", "Execution started", new Dictionary<string, object?>
+            {
+                ["messageId"] = message.MessageId, ["commandId"] = commandId, ["executionArn"] = started.ExecutionArn,
+            });
+            return DispatchOutcome.Started;
+        }
+        catch (ExecutionAlreadyExistsException)
+        {
+            // A redelivery of a message whose execution already started; the command id makes this a no-op.
+            return DispatchOutcome.AlreadyStarted;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            JsonLog.Write("ERROR", "StartExecution failed; SQS will deliver the message again", new Dictionary<string, object?>
+            {
+                ["messageId"] = message.MessageId, ["commandId"] = commandId, ["error"] = e.GetType().Name, ["cause"] = e.Message,
+            });
+            return DispatchOutcome.Failed;
+        }
+    }
+
+    private static string? Unusable(SqsMessage message, out string commandId, out JsonElement command)
+    {
+        commandId = "";
+        command = default;
+        if (message.Body is null)
+        {
+            return "The message has no body.";
+        }
+
+        var size = Encoding.UTF8.GetByteCount(message.Body);
+        if (size > MaxBodyBytes)
+        {
+            return $"The body is {size} bytes; at most {MaxBodyBytes} are accepted.";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(message.Body);
+            command = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            return $"The body is not JSON: {e.Message}";
+        }
+
+        if (command.ValueKind != JsonValueKind.Object)
+        {
+            return $"The body is a JSON {command.ValueKind}, not a command object.";
+        }
+
+        if (!command.TryGetProperty("commandId", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            return "The command has no string field 'commandId'.";
+        }
+
+        commandId = id.GetString()!;
+        return Identifiers.IsCommandId(commandId)
+            ? null
+            : $"The commandId '{commandId}' cannot name an execution: it must be 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.";
+    }
+
+    private static SqsContext Context(SqsMessage message) => new(
+        message.MessageId,
+        message.Attribute("SenderId") ?? "",
+        long.TryParse(message.Attribute("SentTimestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sent) ? sent : 0,
+        int.TryParse(message.Attribute("ApproximateReceiveCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1);
+}

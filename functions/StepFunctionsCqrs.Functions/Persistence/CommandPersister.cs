@@ -1,0 +1,169 @@
+using StepFunctionsCqrs.Domain.Actors;
+using StepFunctionsCqrs.Domain.Events;
+using StepFunctionsCqrs.Domain.Hotels;
+using StepFunctionsCqrs.Domain.Inventory;
+using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Domain.Projections;
+using StepFunctionsCqrs.Functions.Authorization;
+using StepFunctionsCqrs.Functions.Commands;
+using StepFunctionsCqrs.Functions.Errors;
+using StepFunctionsCqrs.Functions.Stores;
+
+namespace StepFunctionsCqrs.Functions.Persistence;
+
+/// <summary>
+/// Decides a validated command against its aggregate's commits and appends the result with one conditional write per aggregate.
+/// Idempotent on the command id: an attempt after a commit that landed returns the same commit.
+/// </summary>
+public sealed class CommandPersister(ICommitLog commitLog, TimeProvider timeProvider)
+{
+    /// <summary>Persists the command; throws <see cref="ConcurrencyConflict"/> when another command won the version, so the caller decides again.</summary>
+    public Task<PersistOutcome> PersistAsync(CommandEnvelope envelope, string executionId, CancellationToken cancellationToken)
+    {
+        var actor = CommandAuthorizer.ActorOf(envelope);
+        return envelope.Command switch
+        {
+            InventoryCommands.RegisterHotel c => RegisterHotelAsync(envelope, c, actor, executionId, cancellationToken),
+            InventoryCommands.BookRoom c => OnInventoryAsync(envelope, c.HotelId, c.RoomTypeId,
+                (hotel, inventory) => InventoryDecisions.BookRoom(hotel, inventory, c, actor), executionId, cancellationToken),
+            InventoryCommands.CancelBooking c => OnInventoryAsync(envelope, c.HotelId, c.RoomTypeId,
+                (hotel, inventory) => InventoryDecisions.CancelBooking(hotel, inventory, c, actor), executionId, cancellationToken),
+            var other => throw new InvalidOperationException($"No persistence for command {other.GetType().Name}."),
+        };
+    }
+
+    // The hotel's commit is the guard (a second registration conflicts on it); each room type's inventory is then
+    // opened by its own conditional append carrying the same command id, so an attempt that stopped half-way finishes
+    // the remaining appends instead of deciding again.
+    private async Task<PersistOutcome> RegisterHotelAsync(
+        CommandEnvelope envelope, InventoryCommands.RegisterHotel command, Actor actor, string executionId, CancellationToken cancellationToken)
+    {
+        var aggregateId = AggregateIds.Hotel(command.HotelId);
+        var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+        AggregateChange hotelChange;
+        if (commits.FirstOrDefault(c => c.CommandId == envelope.CommandId) is { } earlier)
+        {
+            hotelChange = new AggregateChange(aggregateId, earlier.Version, earlier.Events, null);
+        }
+        else
+        {
+            if (WrongExpectedVersion(envelope, aggregateId, commits) is { } wrong)
+            {
+                return PersistOutcome.Declined(wrong);
+            }
+
+            var hotel = HotelState.Fold(HotelState.Initial(command.HotelId), commits.SelectMany(c => c.Events));
+            var decision = InventoryDecisions.RegisterHotel(hotel, command, actor);
+            if (decision.Rejection is { } rejection)
+            {
+                return PersistOutcome.Declined(rejection);
+            }
+
+            var version = NextVersion(commits);
+            await commitLog.AppendAsync(Stored(aggregateId, version, envelope.CommandId, decision.Events, executionId), cancellationToken).ConfigureAwait(false);
+            hotelChange = new AggregateChange(aggregateId, version, decision.Events, null);
+        }
+
+        var changes = new List<AggregateChange> { hotelChange };
+        var registered = hotelChange.Events.OfType<HotelRegistered>().Single();
+        foreach (var opened in InventoryDecisions.OpenInventories(registered))
+        {
+            changes.Add(await OpenInventoryAsync(opened, envelope.CommandId, executionId, cancellationToken).ConfigureAwait(false));
+        }
+
+        return PersistOutcome.Committed(new Commit(envelope.CommandId, changes));
+    }
+
+    private async Task<AggregateChange> OpenInventoryAsync(InventoryOpened opened, string registrationCommandId, string executionId, CancellationToken cancellationToken)
+    {
+        var aggregateId = AggregateIds.Inventory(opened.HotelId, opened.RoomTypeId);
+        var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+        if (Replay(aggregateId, commits, registrationCommandId, opened.HotelId, opened.RoomTypeId) is { } earlier)
+        {
+            return earlier;
+        }
+
+        if (commits.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Inventory {aggregateId} already has {commits.Count} commits, none from its registration {registrationCommandId}.");
+        }
+
+        IReadOnlyList<IDomainEvent> events = [opened];
+        await commitLog.AppendAsync(Stored(aggregateId, 1, registrationCommandId, events, executionId), cancellationToken).ConfigureAwait(false);
+        var after = InventoryState.Fold(InventoryState.Initial(opened.HotelId, opened.RoomTypeId), events);
+        return new AggregateChange(aggregateId, 1, events, InventoryTouched.Of(after, events));
+    }
+
+    private async Task<PersistOutcome> OnInventoryAsync(
+        CommandEnvelope envelope, string hotelId, string roomTypeId, Func<HotelState, InventoryState, Decision> decide,
+        string executionId, CancellationToken cancellationToken)
+    {
+        var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
+        var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+        if (Replay(aggregateId, commits, envelope.CommandId, hotelId, roomTypeId) is { } earlier)
+        {
+            return PersistOutcome.Committed(new Commit(envelope.CommandId, [earlier]));
+        }
+
+        var hotel = HotelState.Initial(hotelId);
+        if (commits.Count == 0)
+        {
+            // The hotel registry tells an unknown hotel from an unknown room type, and reveals a registration
+            // that stopped before opening this inventory: finishing it here keeps the room type bookable.
+            var hotelCommits = await commitLog.LoadAsync(AggregateIds.Hotel(hotelId), cancellationToken).ConfigureAwait(false);
+            hotel = HotelState.Fold(hotel, hotelCommits.SelectMany(c => c.Events));
+            if (hotel.HasRoomType(roomTypeId))
+            {
+                var registration = hotelCommits.First(c => c.Events.OfType<HotelRegistered>().Any());
+                var opened = InventoryDecisions.OpenInventories(registration.Events.OfType<HotelRegistered>().Single()).Single(o => o.RoomTypeId == roomTypeId);
+                await OpenInventoryAsync(opened, registration.CommandId, executionId, cancellationToken).ConfigureAwait(false);
+                commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (WrongExpectedVersion(envelope, aggregateId, commits) is { } wrong)
+        {
+            return PersistOutcome.Declined(wrong);
+        }
+
+        var inventory = InventoryState.Fold(InventoryState.Initial(hotelId, roomTypeId), commits.SelectMany(c => c.Events));
+        var decision = decide(hotel, inventory);
+        if (decision.Rejection is { } rejection)
+        {
+            return PersistOutcome.Declined(rejection);
+        }
+
+        var version = NextVersion(commits);
+        await commitLog.AppendAsync(Stored(aggregateId, version, envelope.CommandId, decision.Events, executionId), cancellationToken).ConfigureAwait(false);
+        var after = InventoryState.Fold(inventory, decision.Events);
+        return PersistOutcome.Committed(new Commit(envelope.CommandId,
+            [new AggregateChange(aggregateId, version, decision.Events, InventoryTouched.Of(after, decision.Events))]));
+    }
+
+    private static AggregateChange? Replay(string aggregateId, IReadOnlyList<StoredCommit> commits, string commandId, string hotelId, string roomTypeId)
+    {
+        var index = commits.ToList().FindIndex(c => c.CommandId == commandId);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var commit = commits[index];
+        var after = InventoryState.Fold(InventoryState.Initial(hotelId, roomTypeId), commits.Take(index + 1).SelectMany(c => c.Events));
+        return new AggregateChange(aggregateId, commit.Version, commit.Events, InventoryTouched.Of(after, commit.Events));
+    }
+
+    private static Rejection? WrongExpectedVersion(CommandEnvelope envelope, string aggregateId, IReadOnlyList<StoredCommit> commits)
+    {
+        var current = commits.Count == 0 ? 0 : commits[^1].Version;
+        return envelope.ExpectedVersion is { } expected && expected != current
+            ? Rejection.Because(ReasonCodes.WrongExpectedVersion, $"{aggregateId} is at version {current}, not the expected {expected}.", "expectedVersion")
+            : null;
+    }
+
+    private static long NextVersion(IReadOnlyList<StoredCommit> commits) => commits.Count == 0 ? 1 : commits[^1].Version + 1;
+
+    private StoredCommit Stored(string aggregateId, long version, string commandId, IReadOnlyList<IDomainEvent> events, string executionId) =>
+        new(aggregateId, version, commandId, events, timeProvider.GetUtcNow(), executionId);
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using StepFunctionsCqrs.Domain.Events;
+using StepFunctionsCqrs.Functions.Errors;
+using StepFunctionsCqrs.Functions.Stores.DynamoDb.Internal;
+
+namespace StepFunctionsCqrs.Functions.Stores.DynamoDb;
+
+/// <summary>The commit log on DynamoDB: appending is one conditional PutItem, which is the optimistic-concurrency check.</summary>
+public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName) : ICommitLog
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken)
+    {
+        var commits = new List<StoredCommit>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var request = new QueryRequest
+            {
+                TableName = tableName,
+                KeyConditionExpression = "AggregateId = :id",
+                ExpressionAttributeValues = new() { [":id"] = Attributes.S(aggregateId) },
+                // A stale read would decide on old state and then lose the append anyway; reading consistently avoids the wasted round.
+                ConsistentRead = true,
+                ExclusiveStartKey = startKey,
+            };
+            var response = await StoreErrors.TranslateAsync(tableName, () => dynamoDb.QueryAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            commits.AddRange((response.Items ?? []).Select(Read));
+            startKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (startKey is not null);
+
+        return commits;
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(StoredCommit commit, CancellationToken cancellationToken)
+    {
+        var request = new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new()
+            {
+                ["AggregateId"] = Attributes.S(commit.AggregateId),
+                ["Version"] = Attributes.N(commit.Version),
+                ["CommandId"] = Attributes.S(commit.CommandId),
+                ["Events"] = Attributes.S(EventJson.Serialize(commit.Events)),
+                ["CommittedAt"] = Attributes.S(commit.CommittedAt.ToString("O", CultureInfo.InvariantCulture)),
+                ["ExecutionId"] = Attributes.S(commit.ExecutionId),
+            },
+            ConditionExpression = "attribute_not_exists(AggregateId)",
+        };
+        try
+        {
+            await StoreErrors.TranslateAsync(tableName, () => dynamoDb.PutItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw new ConcurrencyConflict($"Version {commit.Version} of {commit.AggregateId} was appended by another command first.", e);
+        }
+    }
+
+    private static StoredCommit Read(Dictionary<string, AttributeValue> item) => new(
+        item.GetS("AggregateId"),
+        item.GetN("Version"),
+        item.GetS("CommandId"),
+        EventJson.Deserialize(item.GetS("Events")),
+        DateTimeOffset.Parse(item.GetS("CommittedAt"), CultureInfo.InvariantCulture),
+        item.GetOptionalS("ExecutionId") ?? "");
+}

@@ -1,0 +1,11 @@
+namespace StepFunctionsCqrs.Functions.Stores;
+
+/// <summary>The append-only write store.</summary>
+public interface ICommitLog
+{
+    /// <summary>All commits of an aggregate in version order; empty when it has none.</summary>
+    Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken);
+
+    /// <summary>Appends a commit if its version is still free; throws <see cref="Errors.ConcurrencyConflict"/> when it is taken.</summary>
+    Task AppendAsync(StoredCommit commit, CancellationToken cancellationToken);
+}
