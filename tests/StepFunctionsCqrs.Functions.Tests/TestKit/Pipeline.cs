@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Time.Testing;
+using StepFunctionsCqrs.Functions.Configuration;
+using StepFunctionsCqrs.Functions.Errors;
+using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.Stores.DynamoDb;
+
+namespace StepFunctionsCqrs.Functions.Tests.TestKit;
+
+/// <summary>The workflow's task handlers wired to one set of dynalite tables, called the way the state machine calls them.</summary>
+public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 1, 10, 9, 30, 0, TimeSpan.Zero));
+
+    public TableNames Tables => tables;
+
+    public PersistHandler Persist => new(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), Time);
+
+    public ProjectAvailabilityHandler ProjectAvailability => new(new DynamoDbAvailabilityView(dynamoDb, tables.Availability));
+
+    public ProjectGuestBookingsHandler ProjectGuestBookings => new(new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings));
+
+    public ProjectArrivalsHandler ProjectArrivals => new(new DynamoDbArrivalsView(dynamoDb, tables.Arrivals));
+
+    public RecordStatusHandler RecordStatus => new(new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus), Time);
+
+    public QueryHandler Query => new(
+        new DynamoDbAvailabilityView(dynamoDb, tables.Availability),
+        new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings),
+        new DynamoDbArrivalsView(dynamoDb, tables.Arrivals),
+        new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus));
+
+    public static string ExecutionId(string commandId) => $"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{commandId}";
+
+    /// <summary>Calls Persist as the state machine does, retrying on ConcurrencyConflict like its Retry rule (with a little jitter).</summary>
+    public async Task<JsonElement> PersistWithRetryAsync(JsonObject envelope, int maxAttempts = 200)
+    {
+        var input = new JsonObject { ["command"] = envelope.DeepClone(), ["executionId"] = ExecutionId((string)envelope["commandId"]!) }.ToJsonString();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Lambda.InvokeAsync(Persist.Handle, input);
+            }
+            catch (ConcurrencyConflict) when (attempt < maxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 20));
+            }
+        }
+    }
+
+    /// <summary>Feeds a commit to the three projections as the Parallel state does.</summary>
+    public async Task ProjectAsync(JsonElement commit)
+    {
+        var input = JsonSerializer.Serialize(new { commit, executionId = ExecutionId(commit.GetProperty("commandId").GetString()!) });
+        await Lambda.InvokeAsync(ProjectAvailability.Handle, input);
+        await Lambda.InvokeAsync(ProjectGuestBookings.Handle, input);
+        await Lambda.InvokeAsync(ProjectArrivals.Handle, input);
+    }
+
+    /// <summary>Persists, projects and records an accepted command; returns Persist's output.</summary>
+    public async Task<JsonElement> RunAsync(JsonObject envelope)
+    {
+        var persisted = await PersistWithRetryAsync(envelope);
+        if (persisted.GetProperty("accepted").GetBoolean())
+        {
+            await ProjectAsync(persisted.GetProperty("commit"));
+        }
+
+        return persisted;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using StepFunctionsCqrs.Functions.StepFunctions;
+
+namespace StepFunctionsCqrs.Functions.Tests.TestKit;
+
+/// <summary>Stands in for the Step Functions service (which cannot run here): records StartExecution calls and behaves like the service on repeated names.</summary>
+public sealed class RecordingStepFunctions : IStepFunctionsClient
+{
+    private readonly ConcurrentDictionary<string, string> executions = new();
+
+    /// <summary>Names for which the next call fails as a throttled or unavailable service would.</summary>
+    public ConcurrentDictionary<string, bool> FailNames { get; } = new();
+
+    /// <summary>Every execution started, by name, with its input.</summary>
+    public IReadOnlyDictionary<string, string> Executions => executions;
+
+    /// <inheritdoc />
+    public Task<StartExecutionResult> StartExecutionAsync(string stateMachineArn, string name, string input, CancellationToken cancellationToken = default)
+    {
+        if (FailNames.TryRemove(name, out _))
+        {
+            throw new HttpRequestException("Service unavailable");
+        }
+
+        var stored = executions.GetOrAdd(name, input);
+        if (stored != input)
+        {
+            throw new ExecutionAlreadyExistsException($"Execution {name} already exists with different input.");
+        }
+
+        return Task.FromResult(new StartExecutionResult($"{stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal)}:{name}", DateTimeOffset.UnixEpoch));
+    }
+}
