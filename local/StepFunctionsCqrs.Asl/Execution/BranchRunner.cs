@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Common;
+using StepFunctionsCqrs.Asl.History;
+using StepFunctionsCqrs.Asl.States;
+
+namespace StepFunctionsCqrs.Asl.Execution;
+
+/// <summary>Runs the states of one block in sequence, applying Retry and Catch; an uncaught error leaves as a StatesException.</summary>
+internal static class BranchRunner
+{
+    public static async ValueTask<JsonNode?> RunAsync(StatesBlock block, JsonNode? input, BranchScope scope)
+    {
+        var state = block.Start;
+        var time = scope.Run.Time;
+        while (true)
+        {
+            scope.Token.ThrowIfCancellationRequested();
+            var entered = time.GetUtcNow();
+            scope.Record(state.EnteredEventType, new StateEnteredEventDetails(state.Name, new LazyJson(input)));
+            var retryCount = 0;
+            int[]? attempts = null;
+            StateOutcome outcome;
+            while (true)
+            {
+                scope.EnterState(state.Name, entered, retryCount);
+                try
+                {
+                    var pending = state.ExecuteAsync(input, scope);
+                    outcome = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+                    break;
+                }
+                catch (StatesException error) when (!scope.Token.IsCancellationRequested)
+                {
+                    if (state.Retry is { } retry)
+                    {
+                        attempts ??= new int[retry.Retriers.Count];
+                        var decision = retry.Decide(error.Error, attempts, scope.Run.Random);
+                        if (decision.Outcome == RetryOutcome.Retry)
+                        {
+                            if (decision.Delay > TimeSpan.Zero)
+                            {
+                                await Task.Delay(decision.Delay, time, scope.Token).ConfigureAwait(false);
+                            }
+                            retryCount++;
+                            continue;
+                        }
+                    }
+                    if (state.Catch?.Find(error.Error) is not { } catcher) throw;
+                    var errorOutput = ErrorOutput.Create(error.Error, error.Cause);
+                    catcher.Assign?.Apply(errorOutput, scope);
+                    outcome = new StateOutcome(catcher.ResultPath.Apply(input, errorOutput), catcher.Next);
+                    break;
+                }
+            }
+            scope.Record(state.ExitedEventType, new StateExitedEventDetails(state.Name, new LazyJson(outcome.Output)));
+            if (outcome.Next is null) return outcome.Output;
+            state = block.States[outcome.Next];
+            input = outcome.Output;
+        }
+    }
+}

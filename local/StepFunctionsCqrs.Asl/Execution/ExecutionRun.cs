@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.History;
+
+namespace StepFunctionsCqrs.Asl.Execution;
+
+/// <summary>Everything one execution shares across its branches: identity, services, history.</summary>
+internal sealed class ExecutionRun(
+    ITaskInvoker invoker,
+    TimeProvider time,
+    Random random,
+    ExecutionIdentity identity,
+    JsonNode? input,
+    DateTimeOffset startTime)
+{
+    public ITaskInvoker Invoker { get; } = invoker;
+    public TimeProvider Time { get; } = time;
+    public Random Random { get; } = random;
+    public ExecutionIdentity Identity { get; } = identity;
+    public JsonNode? Input { get; } = input;
+    public DateTimeOffset StartTime { get; } = startTime;
+    public ExecutionHistory History { get; } = new();
+
+    /// <summary>A fresh context object ($$) for one branch; each branch owns its copy because nodes have one parent.</summary>
+    public JsonObject CreateContext(MapItemContext? item)
+    {
+        var context = new JsonObject
+        {
+            ["Execution"] = new JsonObject
+            {
+                ["Id"] = Identity.ExecutionArn,
+                ["Input"] = Input?.DeepClone(),
+                ["Name"] = Identity.Name,
+                ["RoleArn"] = Identity.RoleArn,
+                ["StartTime"] = Timestamps.Format(StartTime),
+                ["RedriveCount"] = 0,
+            },
+            ["StateMachine"] = new JsonObject
+            {
+                ["Id"] = Identity.StateMachineArn,
+                ["Name"] = Identity.StateMachineName,
+            },
+        };
+        if (item is not null)
+        {
+            context["Map"] = new JsonObject
+            {
+                ["Item"] = new JsonObject { ["Index"] = item.Index, ["Value"] = item.Value?.DeepClone() },
+            };
+        }
+        return context;
+    }
+}

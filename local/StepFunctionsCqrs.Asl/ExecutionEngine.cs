@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Common;
+using StepFunctionsCqrs.Asl.Execution;
+using StepFunctionsCqrs.Asl.History;
+using StepFunctionsCqrs.Asl.Internal;
+using StepFunctionsCqrs.Asl.States.Fail;
+
+namespace StepFunctionsCqrs.Asl;
+
+/// <summary>Runs executions of one state machine. Thread-safe: any number of executions may run at once.</summary>
+public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker invoker, TimeProvider? timeProvider = null, Random? random = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly Random _random = random ?? Random.Shared;
+
+    /// <summary>The state machine this engine runs.</summary>
+    public StateMachineDefinition Machine { get; } = machine;
+
+    /// <summary>Runs one execution to its end. Cancelling <paramref name="cancellationToken"/> stops it as Aborted.</summary>
+    public Task<ExecutionResult> StartAsync(JsonNode? input, ExecutionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var run = CreateRun(input, options);
+        return RunAsync(run, cancellationToken, null);
+    }
+
+    /// <summary>Runs one execution with input given as JSON text.</summary>
+    public Task<ExecutionResult> StartAsync(string inputJson, ExecutionOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartAsync(JsonNode.Parse(inputJson), options, cancellationToken);
+
+    /// <summary>Starts an execution in the background and returns a handle to watch or stop it.</summary>
+    public RunningExecution Start(JsonNode? input, ExecutionOptions? options = null)
+    {
+        var run = CreateRun(input, options);
+        var stop = new CancellationTokenSource();
+        var handle = new RunningExecution(run.Identity.Name, run.Identity.ExecutionArn, run.StartTime, run.History, stop);
+        handle.Completion = Task.Run(async () =>
+        {
+            try
+            {
+                return await RunAsync(run, stop.Token, handle).ConfigureAwait(false);
+            }
+            finally
+            {
+                stop.Dispose();
+            }
+        });
+        return handle;
+    }
+
+    private ExecutionRun CreateRun(JsonNode? input, ExecutionOptions? options)
+    {
+        var identity = ExecutionIdentity.From(options ?? ExecutionOptions.Default);
+        return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow());
+    }
+
+    private async Task<ExecutionResult> RunAsync(ExecutionRun run, CancellationToken stop, RunningExecution? handle)
+    {
+        var started = run.History.Add(0, run.StartTime, HistoryEventType.ExecutionStarted,
+            new ExecutionStartedEventDetails(new LazyJson(run.Input), run.Identity.RoleArn, run.Identity.StateMachineArn));
+
+        CancellationTokenSource? timeout = null;
+        CancellationTokenSource? linked = null;
+        var token = stop;
+        if (Machine.TimeoutSeconds is { } seconds)
+        {
+            timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), _time);
+            linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
+            token = linked.Token;
+        }
+
+        var scope = new BranchScope(run, new VariableScope(null), null, started, token);
+        ExecutionEnd end;
+        try
+        {
+            if (PayloadSize.Exceeds(run.Input))
+            {
+                throw new StatesException(ErrorNames.DataLimitExceeded, $"The execution input is larger than {PayloadSize.Limit} bytes.");
+            }
+            var pending = BranchRunner.RunAsync(Machine.Root, run.Input, scope);
+            var output = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+            end = new ExecutionSucceededEnd(output);
+        }
+        catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true && !stop.IsCancellationRequested)
+        {
+            end = new ExecutionTimedOutEnd(ErrorNames.Timeout, $"The execution did not complete within TimeoutSeconds ({Machine.TimeoutSeconds}).");
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            var reason = handle?.StopReason ?? default;
+            end = new ExecutionAbortedEnd(reason.Error, reason.Cause);
+        }
+        catch (StatesException e)
+        {
+            end = new ExecutionFailedEnd(e.Error, e.Cause);
+        }
+        catch (FailStateException e)
+        {
+            end = new ExecutionFailedEnd(e.Error, e.Cause);
+        }
+        finally
+        {
+            linked?.Dispose();
+            timeout?.Dispose();
+        }
+        return Finish(run, scope, end);
+    }
+
+    private ExecutionResult Finish(ExecutionRun run, BranchScope scope, ExecutionEnd end)
+    {
+        string? error = null, cause = null;
+        JsonNode? output = null;
+        switch (end)
+        {
+            case ExecutionSucceededEnd s:
+                output = s.Output;
+                scope.Record(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(new LazyJson(output)));
+                break;
+            case ExecutionFailedEnd f:
+                (error, cause) = (f.Error, f.Cause);
+                scope.Record(HistoryEventType.ExecutionFailed, new FailureEventDetails(error, cause));
+                break;
+            case ExecutionTimedOutEnd t:
+                (error, cause) = (t.Error, t.Cause);
+                scope.Record(HistoryEventType.ExecutionTimedOut, new FailureEventDetails(error, cause));
+                break;
+            case ExecutionAbortedEnd a:
+                (error, cause) = (a.Error, a.Cause);
+                scope.Record(HistoryEventType.ExecutionAborted, new FailureEventDetails(error, cause));
+                break;
+        }
+        return new ExecutionResult(end.Status, run.Identity.Name, run.Identity.ExecutionArn, run.Identity.StateMachineArn,
+            run.Input, output, error, cause, run.StartTime, _time.GetUtcNow(), run.History);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace StepFunctionsCqrs.Asl.States.Choice.Conditions;
+
+/// <summary>StringEquals, StringLessThan, ..., StringMatches (with * wildcards), and their *Path forms.</summary>
+internal sealed class StringCondition(ComparisonOperator op, VariableReference variable, JsonNode? literal, VariableReference? operandPath)
+    : ComparisonCondition(variable, literal, operandPath)
+{
+    protected override bool Compare(JsonNode? value, JsonNode? operand)
+    {
+        if (value is not JsonValue v || !v.TryGetValue<string>(out var left)) return false;
+        if (operand is not JsonValue o || !o.TryGetValue<string>(out var right)) return false;
+        return op == ComparisonOperator.Matches
+            ? WildcardPattern.Matches(right, left)
+            : Ordering.Holds(op, string.CompareOrdinal(left, right));
+    }
+}

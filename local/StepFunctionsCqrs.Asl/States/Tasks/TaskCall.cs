@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Common;
+
+namespace StepFunctionsCqrs.Asl.States.Tasks;
+
+/// <summary>One invocation raced against TimeoutSeconds and HeartbeatSeconds on the injected clock.</summary>
+internal static class TaskCall
+{
+    public static async ValueTask<JsonNode?> RunAsync(
+        ITaskInvoker invoker, TaskInvocation invocation, int? timeoutSeconds, int? heartbeatSeconds, HeartbeatClock? clock,
+        TimeProvider time, CancellationToken token)
+    {
+        if (timeoutSeconds is null && heartbeatSeconds is null)
+        {
+            var direct = invoker.InvokeAsync(invocation, token);
+            return direct.IsCompletedSuccessfully ? direct.Result : await direct.ConfigureAwait(false);
+        }
+
+        using var limits = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var pending = invoker.InvokeAsync(invocation, limits.Token);
+        // A call that finished synchronously took no time on the injected clock, so no limit can have passed.
+        if (pending.IsCompleted) return await pending.ConfigureAwait(false);
+
+        var work = pending.AsTask();
+        var started = time.GetUtcNow();
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var deadline = DateTimeOffset.MaxValue;
+            if (timeoutSeconds is { } t) deadline = started.AddSeconds(t);
+            if (heartbeatSeconds is { } h && clock!.Last.AddSeconds(h) < deadline) deadline = clock.Last.AddSeconds(h);
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(limits.Token);
+            var delay = Task.Delay(deadline - now > TimeSpan.Zero ? deadline - now : TimeSpan.Zero, time, wake.Token);
+            var first = await Task.WhenAny(work, delay).ConfigureAwait(false);
+            if (first == work)
+            {
+                wake.Cancel();
+                return await work.ConfigureAwait(false);
+            }
+            token.ThrowIfCancellationRequested();
+            now = time.GetUtcNow();
+            if (timeoutSeconds is { } limit && now >= started.AddSeconds(limit))
+            {
+                Abandon(work, limits);
+                throw new StatesException(ErrorNames.Timeout, $"Task '{invocation.StateName}' did not complete within {limit} seconds.");
+            }
+            if (heartbeatSeconds is { } beat && now >= clock!.Last.AddSeconds(beat))
+            {
+                Abandon(work, limits);
+                throw new StatesException(ErrorNames.HeartbeatTimeout, $"Task '{invocation.StateName}' sent no heartbeat for {beat} seconds.");
+            }
+        }
+    }
+
+    private static void Abandon(Task work, CancellationTokenSource limits)
+    {
+        limits.Cancel();
+        // The abandoned call may still fail later; observe it so it is not reported as unobserved.
+        _ = work.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Common;
+using StepFunctionsCqrs.Asl.Execution;
+using StepFunctionsCqrs.Asl.History;
+using StepFunctionsCqrs.Asl.Internal;
+
+namespace StepFunctionsCqrs.Asl.States.Tasks;
+
+/// <summary>Task: runs one unit of work through the task invoker, with timeouts, heartbeats, Retry and Catch.</summary>
+public sealed class TaskState : State
+{
+    private readonly RetryPolicy? _retry;
+    private readonly CatchPolicy? _catch;
+
+    /// <summary>Builds the state from its definition and its already-parsed Retry and Catch.</summary>
+    public TaskState(string name, JsonObject definition, RetryPolicy? retry, CatchPolicy? @catch, TaskTimeouts timeouts) : base(name, definition)
+    {
+        InputPath = InputPathField.From(definition["InputPath"], definition.ContainsKey("InputPath"));
+        OutputPath = OutputPathField.From(definition["OutputPath"], definition.ContainsKey("OutputPath"));
+        ResultPath = ResultPathField.From(definition["ResultPath"], definition.ContainsKey("ResultPath"));
+        Parameters = PayloadTemplate.CompileIfPresent(definition, "Parameters");
+        ResultSelector = PayloadTemplate.CompileIfPresent(definition, "ResultSelector");
+        Resource = TaskResource.From(definition["Resource"]!.GetValue<string>());
+        Timeouts = timeouts;
+        _retry = retry;
+        _catch = @catch;
+    }
+
+    /// <inheritdoc />
+    public override string Type => "Task";
+
+    /// <summary>The Resource.</summary>
+    public TaskResource Resource { get; }
+
+    /// <summary>InputPath.</summary>
+    public InputPathField InputPath { get; }
+
+    /// <summary>OutputPath.</summary>
+    public OutputPathField OutputPath { get; }
+
+    /// <summary>ResultPath.</summary>
+    public ResultPathField ResultPath { get; }
+
+    /// <summary>Parameters, or null.</summary>
+    public PayloadTemplate? Parameters { get; }
+
+    /// <summary>ResultSelector, or null.</summary>
+    public PayloadTemplate? ResultSelector { get; }
+
+    /// <summary>TimeoutSeconds and HeartbeatSeconds.</summary>
+    public TaskTimeouts Timeouts { get; }
+
+    /// <inheritdoc />
+    public override RetryPolicy? Retry => _retry;
+
+    /// <inheritdoc />
+    public override CatchPolicy? Catch => _catch;
+
+    internal override async ValueTask<StateOutcome> ExecuteAsync(JsonNode? input, BranchScope scope)
+    {
+        var selected = InputPath.Apply(input, scope);
+        string? token = null;
+        if (Resource.IsCallback)
+        {
+            token = Guid.NewGuid().ToString("N");
+            scope.SetTaskToken(token);
+        }
+        var effective = Parameters is null ? selected : Parameters.Evaluate(selected, scope);
+        if (PayloadSize.Exceeds(effective))
+        {
+            throw new StatesException(ErrorNames.DataLimitExceeded, $"The input of Task state '{Name}' after Parameters is larger than {PayloadSize.Limit} bytes.");
+        }
+        int? timeout = null, heartbeat = null;
+        if (!Timeouts.IsNone)
+        {
+            timeout = Timeouts.Timeout(selected, scope);
+            heartbeat = Timeouts.Heartbeat(selected, scope);
+        }
+
+        RecordScheduled(scope, effective, timeout, heartbeat);
+        JsonNode? result;
+        try
+        {
+            var clock = heartbeat is null ? null : new HeartbeatClock(scope.Run.Time);
+            var invocation = new TaskInvocation(Resource.Arn, effective, Name, scope.Run.Identity.ExecutionArn, scope.RetryCount, token, clock is null ? NoHeartbeat : clock.Beat);
+            result = await TaskCall.RunAsync(scope.Run.Invoker, invocation, timeout, heartbeat, clock, scope.Run.Time, scope.Token).ConfigureAwait(false);
+        }
+        catch (StatesException e)
+        {
+            RecordFailed(scope, e);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !scope.Token.IsCancellationRequested)
+        {
+            // An invoker that throws something other than a StatesException still fails only this task.
+            var error = new StatesException(e.GetType().Name, e.Message);
+            RecordFailed(scope, error);
+            throw error;
+        }
+        RecordSucceeded(scope, result);
+        if (PayloadSize.Exceeds(result))
+        {
+            throw new StatesException(ErrorNames.DataLimitExceeded, $"The result of Task state '{Name}' is larger than {PayloadSize.Limit} bytes.");
+        }
+        var stateResult = ResultSelector is null ? result : ResultSelector.Evaluate(result, scope);
+        Assign?.Apply(stateResult, scope);
+        var output = OutputPath.Apply(ResultPath.Apply(input, stateResult), scope);
+        return new StateOutcome(output, Transition.Next);
+    }
+
+    private static readonly Action NoHeartbeat = static () => { };
+
+    private void RecordScheduled(BranchScope scope, JsonNode? effective, int? timeout, int? heartbeat)
+    {
+        if (Resource.IsLambdaFunction)
+        {
+            scope.Record(HistoryEventType.LambdaFunctionScheduled, new TaskScheduledEventDetails(null, Resource.Arn, scope.Run.Identity.Region, new LazyJson(effective), timeout, null));
+            scope.Record(HistoryEventType.LambdaFunctionStarted, null);
+        }
+        else
+        {
+            scope.Record(HistoryEventType.TaskScheduled, new TaskScheduledEventDetails(Resource.ResourceType, Resource.Resource, scope.Run.Identity.Region, new LazyJson(effective), timeout, heartbeat));
+            scope.Record(HistoryEventType.TaskStarted, new ResourceEventDetails(Resource.ResourceType, Resource.Resource));
+        }
+    }
+
+    private void RecordSucceeded(BranchScope scope, JsonNode? result)
+    {
+        if (Resource.IsLambdaFunction) scope.Record(HistoryEventType.LambdaFunctionSucceeded, new OutputEventDetails(new LazyJson(result)));
+        else scope.Record(HistoryEventType.TaskSucceeded, new OutputEventDetails(new LazyJson(result), Resource.ResourceType, Resource.Resource));
+    }
+
+    private void RecordFailed(BranchScope scope, StatesException e)
+    {
+        var timedOut = e.Error is ErrorNames.Timeout or ErrorNames.HeartbeatTimeout;
+        if (Resource.IsLambdaFunction)
+        {
+            scope.Record(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, new FailureEventDetails(e.Error, e.Cause));
+        }
+        else
+        {
+            scope.Record(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, new FailureEventDetails(e.Error, e.Cause, Resource.ResourceType, Resource.Resource));
+        }
+    }
+}
