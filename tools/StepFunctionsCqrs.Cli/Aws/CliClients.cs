@@ -26,6 +26,12 @@ public sealed class CliClients : IDisposable
             settings.StepFunctionsEndpoint ?? new Uri($"https://states.{settings.Region}.amazonaws.com/"), settings.Region, credentials)));
     }
 
+    /// <summary>The local cloud's command-API access key, which SQS there stamps as the SenderId.</summary>
+    public const string LocalCommandApiAccessKey = "LOCALCOMMANDAPI";
+
+    /// <summary>The secret the local cloud's identities sign with.</summary>
+    public const string LocalCommandApiSecret = "local-secret";
+
     /// <summary>The settings the clients were made from.</summary>
     public CliSettings Settings { get; }
 
@@ -40,7 +46,8 @@ public sealed class CliClients : IDisposable
 
     /// <summary>
     /// Credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN) when the settings carry them, else the
-    /// default chain; emulators accept any key, so with an endpoint override and no credentials anywhere, a fixed test key is used.
+    /// default chain. With an endpoint override and no credentials anywhere, the local cloud's command-API key is used:
+    /// emulators accept any key, and the local cloud grants roles by key, so this is the one that may submit commands.
     /// </summary>
     public static AWSCredentials ResolveCredentials(SettingsSource source, CliSettings settings)
     {
@@ -57,7 +64,7 @@ public sealed class CliClients : IDisposable
         }
         catch (AmazonClientException) when (settings.Endpoint is not null)
         {
-            return new BasicAWSCredentials("test", "test");
+            return new BasicAWSCredentials(LocalCommandApiAccessKey, LocalCommandApiSecret);
         }
         catch (AmazonClientException e)
         {
