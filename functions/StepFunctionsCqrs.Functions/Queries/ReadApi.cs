@@ -63,7 +63,7 @@ public sealed class ReadApi(IAvailabilityView availability, IGuestBookingsView g
 
         if (nights > MaxRangeNights)
         {
-            return Error(400, ReasonCodes.InvalidValue, $"The range spans {nights} nights; at most {MaxRangeNights} may be asked for at once.", "to");
+            return Error(400, ReasonCodes.InvalidValue, $"The range from 'from' to 'to' spans {nights} nights; at most {MaxRangeNights} may be asked for at once.", "to");
         }
 
         var calendar = await availability.ReadAsync(hotelId, roomTypeId, from, to, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,12 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 1, 10, 9, 30, 0, TimeSpan.Zero));
 
+    private int conflicts;
+
     public TableNames Tables => tables;
+
+    /// <summary>How many Persist calls lost the race for a version and were retried.</summary>
+    public int Conflicts => conflicts;
 
     public PersistHandler Persist => new(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), Time);
 
@@ -46,6 +51,7 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
             }
             catch (ConcurrencyConflict) when (attempt < maxAttempts)
             {
+                Interlocked.Increment(ref conflicts);
                 await Task.Delay(Random.Shared.Next(1, 20));
             }
         }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Amazon.Runtime;
+using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.Functions.Tests.StepFunctions;
+using StepFunctionsCqrs.Functions.Tests.TestKit;
+using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
+using static StepFunctionsCqrs.Functions.Tests.TestKit.SqsEvents;
+
+namespace StepFunctionsCqrs.Functions.Tests.Handlers;
+
+public sealed class DispatchHandlerTests
+{
+    private const string StateMachineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:CommandPipeline";
+
+    private readonly RecordingStepFunctions stepFunctions = new();
+
+    private DispatchHandler Handler => new(stepFunctions, StateMachineArn);
+
+    private static IReadOnlyList<string> Failures(JsonElement response) =>
+        [.. response.GetProperty("batchItemFailures").EnumerateArray().Select(f => f.GetProperty("itemIdentifier").GetString()!)];
+
+    private static string Booking(int i) => BookRoom($"cmd-{i}", "alice", $"b{i}", "2027-03-01", "2027-03-02").ToJsonString();
+
+    [Fact]
+    public async Task A_batch_of_ten_with_three_unusable_messages_starts_seven_executions_and_returns_only_the_three_for_redrive()
+    {
+        var records = Enumerable.Range(1, 10).Select(i => Record($"m{i}", Booking(i))).ToArray();
+        records[2] = Record("m3", "this is not json {");
+        records[5] = Record("m6", """{"type":"BookRoom","payload":{}}""");
+        records[8] = Record("m9", $$"""{"commandId":"big","padding":"{{new string('x', 256 * 1024)}}"}""");
+
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(records));
+
+        Assert.Equal(["m3", "m6", "m9"], Failures(response));
+        Assert.Equal(
+            ["cmd-1", "cmd-10", "cmd-2", "cmd-4", "cmd-5", "cmd-7", "cmd-8"],
+            stepFunctions.Executions.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_execution_input_carries_the_command_as_sent_and_the_sqs_facts()
+    {
+        await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", Booking(1), senderId: "AIDASENDER", receiveCount: 2)));
+
+        var input = JsonDocument.Parse(stepFunctions.Executions["cmd-1"]).RootElement;
+        Assert.Equal(JsonDocument.Parse(Booking(1)).RootElement.GetRawText(), input.GetProperty("command").GetRawText());
+        var sqs = input.GetProperty("sqs");
+        Assert.Equal("m1", sqs.GetProperty("messageId").GetString());
+        Assert.Equal("AIDASENDER", sqs.GetProperty("senderId").GetString());
+        Assert.Equal(1799566200000, sqs.GetProperty("sentTimestamp").GetInt64());
+        Assert.Equal(2, sqs.GetProperty("receiveCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_whose_execution_already_exists_counts_as_done()
+    {
+        await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", Booking(1), receiveCount: 1)));
+
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", Booking(1), receiveCount: 2)));
+
+        Assert.Empty(Failures(response));
+        Assert.Single(stepFunctions.Executions);
+    }
+
+    [Fact]
+    public async Task A_failed_start_returns_only_that_message_for_another_delivery()
+    {
+        stepFunctions.FailNames["cmd-2"] = true;
+
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", Booking(1)), Record("m2", Booking(2)), Record("m3", Booking(3))));
+
+        Assert.Equal(["m2"], Failures(response));
+        Assert.Equal(["cmd-1", "cmd-3"], stepFunctions.Executions.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_command_with_a_usable_id_but_a_broken_payload_still_starts_an_execution_so_validation_can_record_the_rejection()
+    {
+        var broken = """{"commandId":"cmd-broken","type":"NoSuchCommand","payload":"nonsense"}""";
+
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", broken)));
+
+        Assert.Empty(Failures(response));
+        Assert.True(stepFunctions.Executions.ContainsKey("cmd-broken"));
+    }
+
+    [Theory]
+    [InlineData("""{"commandId":42}""")]
+    [InlineData("""{"commandId":"has spaces in it"}""")]
+    [InlineData("""{"commandId":"slash/not/allowed"}""")]
+    [InlineData("""["commandId"]""")]
+    [InlineData("")]
+    public async Task A_message_whose_command_id_cannot_name_an_execution_is_left_for_the_dead_letter_queue(string body)
+    {
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("bad", body), Record("good", Booking(1))));
+
+        Assert.Equal(["bad"], Failures(response));
+        Assert.Equal(["cmd-1"], stepFunctions.Executions.Keys);
+    }
+
+    [Fact]
+    public async Task Through_the_real_client_over_http_an_existing_execution_counts_as_done_and_a_server_error_is_retried()
+    {
+        await using var server = new LoopbackAwsServer(request => request.Json.GetProperty("name").GetString() switch
+        {
+            "cmd-2" => CannedResponse.Error(400, "ExecutionAlreadyExists", "Execution Already Exists: 'cmd-2'"),
+            "cmd-3" => CannedResponse.Error(500, "InternalFailure", "try again"),
+            var name => CannedResponse.Ok($$"""{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{{name}}","startDate":1799566200.5}"""),
+        });
+        using var client = new StepFunctionsClient(new StepFunctionsClientOptions(server.Endpoint, "us-east-1", new BasicAWSCredentials("test", "test"))
+        {
+            MaxAttempts = 1,
+        });
+
+        var response = await Lambda.InvokeAsync(new DispatchHandler(client, StateMachineArn).Handle,
+            Event(Record("m1", Booking(1)), Record("m2", Booking(2)), Record("m3", Booking(3))));
+
+        Assert.Equal(["m3"], Failures(response));
+        Assert.Equal(3, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("AWSStepFunctions.StartExecution", r.Header("X-Amz-Target")));
+    }
+}

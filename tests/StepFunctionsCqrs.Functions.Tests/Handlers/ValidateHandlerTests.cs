@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Functions.Authorization;
+using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.Tests.TestKit;
+using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
+
+namespace StepFunctionsCqrs.Functions.Tests.Handlers;
+
+public sealed class ValidateHandlerTests
+{
+    private static readonly SenderRoles Senders = SenderRoles.Parse(
+        $$"""{"{{CommandApiSender}}":["command-api"],"alice":["guest"],"ops-admin":["admin","guest"]}""", "test configuration");
+
+    private static async Task<JsonElement> ValidateAsync(JsonNode command, string senderId = CommandApiSender)
+    {
+        var input = new JsonObject
+        {
+            ["command"] = command.DeepClone(),
+            ["sqs"] = new JsonObject { ["messageId"] = "m1", ["senderId"] = senderId, ["sentTimestamp"] = 1799566200000, ["receiveCount"] = 1 },
+            ["executionId"] = Pipeline.ExecutionId("c1"),
+        };
+        return await Lambda.InvokeAsync(new ValidateHandler(Senders).Handle, input.ToJsonString());
+    }
+
+    private static IReadOnlyList<(string Code, string? Field)> Reasons(JsonElement result)
+    {
+        Assert.False(result.GetProperty("accepted").GetBoolean());
+        var reasons = result.GetProperty("rejection").GetProperty("reasons").EnumerateArray().ToList();
+        Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("message").GetString())));
+        return [.. reasons.Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("field").GetString()))];
+    }
+
+    [Fact]
+    public async Task A_well_formed_booking_from_the_command_api_is_accepted()
+    {
+        var result = await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"));
+
+        Assert.True(result.GetProperty("accepted").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("rejection").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_guest_sending_for_themself_is_accepted()
+    {
+        var result = await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"), senderId: "alice");
+
+        Assert.True(result.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_sender_without_configured_roles_is_rejected()
+    {
+        Assert.Equal([("UnknownSender", "sqs.senderId")], Reasons(await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02"), "AIDASTRANGER")));
+    }
+
+    [Fact]
+    public async Task A_sender_without_the_command_api_role_cannot_act_for_another_user_or_claim_roles_it_lacks()
+    {
+        var command = BookRoom("c1", "bob", "b1", "2027-03-01", "2027-03-02");
+        command["actor"]!["roles"] = new JsonArray("guest", "admin");
+
+        Assert.Equal([("CannotActForOthers", "actor.userId"), ("RoleNotGranted", "actor.roles")], Reasons(await ValidateAsync(command, "alice")));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_may_register_a_hotel()
+    {
+        var command = RegisterHotel("c1", 5);
+        command["actor"]!["roles"] = new JsonArray("guest");
+
+        Assert.Equal([("NotAdmin", "actor.roles")], Reasons(await ValidateAsync(command)));
+        Assert.True((await ValidateAsync(RegisterHotel("c2", 5))).GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Every_missing_envelope_field_is_reported_by_name()
+    {
+        var result = await ValidateAsync(new JsonObject { ["commandId"] = "c1" });
+
+        Assert.Equal(
+            [("MissingField", "type"), ("MissingField", "schemaVersion"), ("MissingField", "issuedAt"), ("MissingField", "actor"),
+             ("MissingField", "correlationId"), ("MissingField", "payload")],
+            Reasons(result));
+    }
+
+    [Fact]
+    public async Task Fields_of_the_wrong_json_type_are_reported_with_their_paths()
+    {
+        var command = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02");
+        command["schemaVersion"] = "1";
+        command["payload"]!["hotelId"] = 7;
+        command["expectedVersion"] = 1.5;
+
+        Assert.Equal(
+            [("WrongFieldType", "schemaVersion"), ("WrongFieldType", "expectedVersion"), ("WrongFieldType", "payload.hotelId")],
+            Reasons(await ValidateAsync(command)));
+    }
+
+    [Fact]
+    public async Task An_unknown_command_type_and_an_unsupported_schema_version_are_rejected()
+    {
+        var unknown = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02");
+        unknown["type"] = "UpgradeRoom";
+        var future = BookRoom("c2", "alice", "b1", "2027-03-01", "2027-03-02");
+        future["schemaVersion"] = 2;
+
+        Assert.Equal([("UnknownCommandType", "type")], Reasons(await ValidateAsync(unknown)));
+        Assert.Equal([("UnsupportedSchemaVersion", "schemaVersion")], Reasons(await ValidateAsync(future)));
+    }
+
+    [Fact]
+    public async Task February_29th_of_a_non_leap_year_is_not_a_date_but_of_a_leap_year_it_is()
+    {
+        Assert.Equal([("InvalidDate", "payload.checkIn")], Reasons(await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-02-29", "2027-03-02"))));
+        Assert.True((await ValidateAsync(BookRoom("c2", "alice", "b1", "2028-02-29", "2028-03-02"))).GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Stay_rules_are_checked_before_any_state_is_loaded()
+    {
+        Assert.Equal([("CheckOutNotAfterCheckIn", "payload.checkOut")], Reasons(await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-01"))));
+        Assert.Equal([("StayTooLong", "payload.checkOut")], Reasons(await ValidateAsync(BookRoom("c2", "alice", "b1", "2027-03-01", "2027-04-01"))));
+        Assert.True((await ValidateAsync(BookRoom("c3", "alice", "b1", "2027-03-01", "2027-03-31"))).GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Bad_room_types_in_a_registration_are_rejected_with_their_index()
+    {
+        var command = RegisterHotel("c1", 0, HotelId, "double", "suite");
+
+        Assert.Equal(
+            [("InvalidCapacity", "payload.roomTypes[0].capacity"), ("InvalidCapacity", "payload.roomTypes[1].capacity")],
+            Reasons(await ValidateAsync(command)));
+    }
+
+    [Fact]
+    public async Task Ids_that_would_break_composite_keys_are_rejected()
+    {
+        Assert.Equal([("InvalidValue", "payload.hotelId")], Reasons(await ValidateAsync(CancelBooking("c1", "alice", "b1").Apply(c => c["payload"]!["hotelId"] = "grand#double"))));
+    }
+
+    [Fact]
+    public void A_malformed_sender_mapping_fails_naming_its_source()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SenderRoles.Parse("[1,2]", SenderRoles.EnvironmentVariable));
+
+        Assert.Contains("SENDER_ROLES", error.Message);
+    }
+}
