@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.SQS;
+using Microsoft.AspNetCore.Http;
+using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Functions.Commands;
+using StepFunctionsCqrs.Functions.Dispatching;
+using StepFunctionsCqrs.Functions.Json;
+
+namespace StepFunctionsCqrs.LocalCloud.Http;
+
+/// <summary>
+/// <c>POST /commands</c>: the command API. A well-formed command is sent to the commands queue with the command
+/// API's identity and answered 202 with where to watch its status; a malformed one is answered 400 with every reason.
+/// </summary>
+public sealed class CommandsEndpoint(IAmazonSQS commandApiSqs, CommandsQueue queue)
+{
+    /// <summary>Accepts one command.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+        if (body.Length > MessageDispatcher.MaxBodyBytes)
+        {
+            await ReplyAsync(context, 400, Rejected([new Reason(ReasonCodes.InvalidValue,
+                $"The command is {body.Length} bytes; at most {MessageDispatcher.MaxBodyBytes} are accepted.", null)])).ConfigureAwait(false);
+            return;
+        }
+
+        var text = Encoding.UTF8.GetString(body.ToArray());
+        JsonElement command;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            command = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            await ReplyAsync(context, 400, Rejected([new Reason(ReasonCodes.WrongFieldType, $"The body is not JSON: {e.Message}", null)])).ConfigureAwait(false);
+            return;
+        }
+
+        var reading = EnvelopeReader.Read(command);
+        if (reading.Reasons.Count > 0)
+        {
+            await ReplyAsync(context, 400, Rejected(reading.Reasons)).ConfigureAwait(false);
+            return;
+        }
+
+        var commandId = command.GetProperty("commandId").GetString()!;
+        await commandApiSqs.SendMessageAsync(queue.Url, text, context.RequestAborted).ConfigureAwait(false);
+        var statusUrl = $"{context.Request.Scheme}://{context.Request.Host}/commands/{Uri.EscapeDataString(commandId)}";
+        context.Response.Headers.Location = statusUrl;
+        await ReplyAsync(context, 202, new JsonObject { ["commandId"] = commandId, ["statusUrl"] = statusUrl }).ConfigureAwait(false);
+    }
+
+    private static JsonObject Rejected(IReadOnlyList<Reason> reasons) => new()
+    {
+        ["message"] = $"The command is malformed: {string.Join(" ", reasons.Select(r => r.Message))}",
+        ["reasons"] = JsonSerializer.SerializeToNode(reasons, HandlerJson.Options),
+    };
+
+    private static async Task ReplyAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(body), context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,156 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StepFunctionsCqrs.Asl;
+using StepFunctionsCqrs.Asl.Invokers;
+using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.LocalCloud.Bootstrap;
+using StepFunctionsCqrs.LocalCloud.DynamoDb;
+using StepFunctionsCqrs.LocalCloud.Edge;
+using StepFunctionsCqrs.LocalCloud.Http;
+using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.StepFunctions;
+
+namespace StepFunctionsCqrs.LocalCloud.Pipeline;
+
+/// <summary>
+/// The whole command pipeline on one machine: the edge (SQS, Step Functions, DynamoDB via dynalite), the functions
+/// in-process, the SQS event source mapping feeding Dispatch, the read API and <c>POST /commands</c> over HTTP.
+/// </summary>
+public sealed class PipelineCloud : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> parts;
+
+    private PipelineCloud(LocalCloudHost host, LocalBootstrap.Resources resources, List<IAsyncDisposable> parts, int resumed)
+    {
+        Host = host;
+        Resources = resources;
+        this.parts = parts;
+        ResumedExecutions = resumed;
+    }
+
+    /// <summary>The edge.</summary>
+    public LocalCloudHost Host { get; }
+
+    /// <summary>The edge URL, for AWS_ENDPOINT_URL.</summary>
+    public Uri Endpoint => Host.Endpoint;
+
+    /// <summary>The queues and state machine the bootstrap made.</summary>
+    public LocalBootstrap.Resources Resources { get; }
+
+    /// <summary>How many executions a previous run left unfinished and this one re-ran.</summary>
+    public int ResumedExecutions { get; }
+
+    /// <summary>Starts everything, in dependency order, and stops what started when a later step fails.</summary>
+    public static async Task<PipelineCloud> StartAsync(PipelineOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.Reset && Directory.Exists(options.StateFolder))
+        {
+            Directory.Delete(options.StateFolder, recursive: true);
+        }
+
+        Directory.CreateDirectory(options.StateFolder);
+        var parts = new List<IAsyncDisposable>();
+        try
+        {
+            var dynalite = await DynaliteProcess.StartAsync(options.RepositoryRoot, Path.Combine(options.StateFolder, "dynamodb"), cancellationToken).ConfigureAwait(false);
+            parts.Add(dynalite);
+            var store = await StepFunctionsStore.OpenAsync(Path.Combine(options.StateFolder, "stepfunctions.db"), cancellationToken).ConfigureAwait(false);
+            parts.Add(store);
+
+            var functions = new InProcessFunctions(options.Region, options.AccountId);
+            var arns = new StateMachineArns(options.Region, options.AccountId);
+            var hostOptions = new LocalCloudOptions
+            {
+                Port = options.Port, DataDirectory = options.StateFolder, Region = options.Region, AccountId = options.AccountId,
+            };
+            var dynaliteClient = new HttpClient { BaseAddress = dynalite.Endpoint };
+            var commandsQueue = new CommandsQueue();
+            IAmazonSQS? commandApiSqs = null;
+
+            var host = await LocalCloudHost.StartAsync(hostOptions, null, cancellationToken,
+                services =>
+                {
+                    services.AddSingleton<IAwsJsonService>(new DynamoDbProxy(dynaliteClient));
+                    services.AddSingleton(store);
+                    services.AddSingleton(arns);
+                    services.AddSingleton(functions);
+                    services.AddSingleton<ITaskInvoker>(new LambdaHandlerInvoker(functions.ByArn));
+                    services.AddSingleton<ExecutionRunner>();
+                    services.AddSingleton<StepFunctionsOperations>();
+                    services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
+                    services.AddSingleton<ReadApiEndpoint>();
+                    services.AddSingleton(commandsQueue);
+                    services.AddSingleton(_ => new CommandsEndpoint(commandApiSqs!, commandsQueue));
+                },
+                app =>
+                {
+                    app.MapPost("/commands", (HttpContext context) => context.RequestServices.GetRequiredService<CommandsEndpoint>().HandleAsync(context));
+                    app.MapGet("/{**path}", (HttpContext context) => context.RequestServices.GetRequiredService<ReadApiEndpoint>().HandleAsync(context));
+                }).ConfigureAwait(false);
+            parts.Add(host);
+            parts.Add(new DisposeAction(() => dynaliteClient.Dispose()));
+            var runner = host.Services.GetRequiredService<ExecutionRunner>();
+            parts.Add(runner);
+
+            var edge = host.Endpoint.ToString();
+            commandApiSqs = SqsClient(edge, options.Region, LocalIdentities.CommandApi);
+            var functionsSqs = SqsClient(edge, options.Region, LocalIdentities.Functions);
+            parts.Add(new DisposeAction(() => { commandApiSqs.Dispose(); functionsSqs.Dispose(); }));
+            using var dynamoDb = new AmazonDynamoDBClient(LocalIdentities.Functions, new AmazonDynamoDBConfig
+            {
+                ServiceURL = edge, AuthenticationRegion = options.Region,
+            });
+
+            var bootstrap = new LocalBootstrap(functionsSqs, dynamoDb, host.Services.GetRequiredService<StepFunctionsOperations>(), functions, arns);
+            var resources = await bootstrap.RunAsync(options.RepositoryRoot, options.VisibilityTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            commandsQueue.Url = resources.CommandsQueueUrl;
+
+            new FunctionEnvironment(host.Endpoint, options.Region, resources.StateMachineArn).Apply();
+            var resumed = await runner.ResumeUnfinishedAsync(cancellationToken).ConfigureAwait(false);
+
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SqsEventSourceMapping>();
+            var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
+                input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger);
+            parts.Add(mapping);
+            return new PipelineCloud(host, resources, parts, resumed);
+        }
+        catch
+        {
+            await DisposeAllAsync(parts).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs until the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Host.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops polling, then the executions (left to re-run on the next start), the edge, the stores and dynalite.</summary>
+    public ValueTask DisposeAsync() => DisposeAllAsync(parts);
+
+    private static async ValueTask DisposeAllAsync(List<IAsyncDisposable> parts)
+    {
+        for (var i = parts.Count - 1; i >= 0; i--)
+        {
+            await parts[i].DisposeAsync().ConfigureAwait(false);
+        }
+
+        parts.Clear();
+    }
+
+    private static AmazonSQSClient SqsClient(string edge, string region, AWSCredentials credentials) =>
+        new(credentials, new AmazonSQSConfig { ServiceURL = edge, AuthenticationRegion = region });
+
+    private sealed class DisposeAction(Action action) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            action();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace StepFunctionsCqrs.LocalCloud.Pipeline;
+
+/// <summary>How the whole local pipeline runs: port, state folder, and the knobs of its event source mapping.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>The edge's loopback port; 0 picks a free one.</summary>
+    public int Port { get; init; } = 4566;
+
+    /// <summary>Where queues, tables, state machines and executions are kept between runs.</summary>
+    public required string StateFolder { get; init; }
+
+    /// <summary>Wipe <see cref="StateFolder"/> before starting.</summary>
+    public bool Reset { get; init; }
+
+    /// <summary>The repository root (package.json, the state machine definition).</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>Region of every ARN and of the functions' clients.</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Account of every ARN.</summary>
+    public string AccountId { get; init; } = "000000000000";
+
+    /// <summary>
+    /// How long a received command stays hidden before SQS delivers it again. Shorter than the six function timeouts
+    /// used on AWS, so a command caught by a crash comes back within seconds of a restart.
+    /// </summary>
+    public int VisibilityTimeoutSeconds { get; init; } = 20;
+
+    /// <summary>Pollers of the commands queue (Lambda's mapping scales its pollers; a few are plenty locally).</summary>
+    public int Pollers { get; init; } = 3;
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace StepFunctionsCqrs.LocalCloud.Sqs;
+
+/// <summary>Source-generated serialization of the SQS wire shapes; absent optional fields are left out as SQS does.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateQueueRequest))]
+[JsonSerializable(typeof(QueueUrlResponse))]
+[JsonSerializable(typeof(GetQueueUrlRequest))]
+[JsonSerializable(typeof(ListQueuesRequest))]
+[JsonSerializable(typeof(QueueUrlsResponse))]
+[JsonSerializable(typeof(QueueRequest))]
+[JsonSerializable(typeof(GetQueueAttributesRequest))]
+[JsonSerializable(typeof(GetQueueAttributesResponse))]
+[JsonSerializable(typeof(SetQueueAttributesRequest))]
+[JsonSerializable(typeof(SendMessageRequest))]
+[JsonSerializable(typeof(SendMessageResponse))]
+[JsonSerializable(typeof(SendMessageBatchRequest))]
+[JsonSerializable(typeof(SendMessageBatchResponse))]
+[JsonSerializable(typeof(BatchResponse))]
+[JsonSerializable(typeof(ReceiveMessageRequest))]
+[JsonSerializable(typeof(ReceiveMessageResponse))]
+[JsonSerializable(typeof(DeleteMessageRequest))]
+[JsonSerializable(typeof(DeleteMessageBatchRequest))]
+[JsonSerializable(typeof(ChangeMessageVisibilityRequest))]
+[JsonSerializable(typeof(ChangeMessageVisibilityBatchRequest))]
+[JsonSerializable(typeof(StartMessageMoveTaskRequest))]
+[JsonSerializable(typeof(StartMessageMoveTaskResponse))]
+[JsonSerializable(typeof(ListMessageMoveTasksRequest))]
+[JsonSerializable(typeof(ListMessageMoveTasksResponse))]
+[JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(Dictionary<string, MessageAttributeValue>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class SqsJsonContext : JsonSerializerContext;

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace StepFunctionsCqrs.LocalCloud.Startup;
+
+/// <summary>
+/// The command line: <c>[demo] [--port N] [--state DIR] [--reset] [--exit-when-done]</c>. Without <c>demo</c> the
+/// local cloud just serves; with it, the hotel demo runs against it once it is up.
+/// </summary>
+public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone)
+{
+    /// <summary>The usage text printed for <c>--help</c> and with every argument error.</summary>
+    public const string Usage = """
+        Usage: dotnet run --project local/StepFunctionsCqrs.LocalCloud -- [demo] [options]
+
+          demo              run the hotel booking demo against the local cloud once it is up
+          --port <n>        edge port on 127.0.0.1 (default 4566; 0 picks a free port and prints it)
+          --state <dir>     state folder (default .local-cloud under the repository root)
+          --reset           wipe the state folder before starting
+          --exit-when-done  with demo: exit after the demo (code 0 when every step passed)
+          --help            show this text
+        """;
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the one at fault.</summary>
+    public static LaunchArguments Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new LaunchArguments(false, 4566, null, false, false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            parsed = arg switch
+            {
+                "demo" => parsed with { Demo = true },
+                "--reset" => parsed with { Reset = true },
+                "--exit-when-done" => parsed with { ExitWhenDone = true },
+                "--port" => parsed with { Port = ParsePort(Value(args, ref i, arg)) },
+                "--state" => parsed with { StateFolder = Value(args, ref i, arg) },
+                _ => throw new ArgumentException($"Unknown argument '{arg}'."),
+            };
+        }
+
+        if (parsed.ExitWhenDone && !parsed.Demo)
+        {
+            throw new ArgumentException("--exit-when-done only applies to the demo: use 'demo --exit-when-done'.");
+        }
+
+        return parsed;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i, string name) =>
+        ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal)
+            ? args[i]
+            : throw new ArgumentException($"{name} needs a value.");
+
+    private static int ParsePort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65_535
+            ? port
+            : throw new ArgumentException($"--port '{text}' is not a port number (0 to 65535).");
+}

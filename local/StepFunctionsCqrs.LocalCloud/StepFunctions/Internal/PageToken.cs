@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace StepFunctionsCqrs.LocalCloud.StepFunctions.Internal;
+
+/// <summary>An opaque paging token: the offset of the next item, bound to what is being paged so a token cannot be reused elsewhere.</summary>
+internal static class PageToken
+{
+    public static string Create(string scope, int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{offset.ToString(CultureInfo.InvariantCulture)}|{scope}"));
+
+    public static int Read(string? token, string scope)
+    {
+        if (token is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var bar = text.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && text[(bar + 1)..] == scope
+                && int.TryParse(text[..bar], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            {
+                return offset;
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to the error below: a token that is not base64 is as invalid as one for another listing.
+        }
+
+        throw new StepFunctionsFault(StepFunctionsErrorCodes.InvalidToken, $"Invalid Token: '{token}' is not a nextToken of this listing.");
+    }
+}

@@ -1,0 +1,348 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl;
+using StepFunctionsCqrs.LocalCloud.StepFunctions.Internal;
+
+namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
+
+/// <summary>
+/// The Step Functions API over the ASL engine, Standard workflows only: state machines, executions, history.
+/// Each operation takes the request body and returns the response body of the AWS JSON protocol.
+/// </summary>
+public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionRunner runner, StateMachineArns arns, TimeProvider timeProvider)
+{
+    private const string Standard = "STANDARD";
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1000;
+    private readonly SemaphoreSlim startGate = new(1, 1);
+
+    /// <summary>Runs <paramref name="operation"/>; unknown operations answer UnknownOperationException.</summary>
+    public Task<JsonObject> InvokeAsync(string operation, JsonObject body, CancellationToken cancellationToken) => operation switch
+    {
+        "CreateStateMachine" => CreateStateMachineAsync(new RequestFields(operation, body), cancellationToken),
+        "DescribeStateMachine" => DescribeStateMachineAsync(new RequestFields(operation, body), cancellationToken),
+        "ListStateMachines" => ListStateMachinesAsync(new RequestFields(operation, body), cancellationToken),
+        "UpdateStateMachine" => UpdateStateMachineAsync(new RequestFields(operation, body), cancellationToken),
+        "DeleteStateMachine" => DeleteStateMachineAsync(new RequestFields(operation, body), cancellationToken),
+        "StartExecution" => StartExecutionAsync(new RequestFields(operation, body), cancellationToken),
+        "DescribeExecution" => DescribeExecutionAsync(new RequestFields(operation, body), cancellationToken),
+        "ListExecutions" => ListExecutionsAsync(new RequestFields(operation, body), cancellationToken),
+        "GetExecutionHistory" => GetExecutionHistoryAsync(new RequestFields(operation, body), cancellationToken),
+        "StopExecution" => StopExecutionAsync(new RequestFields(operation, body), cancellationToken),
+        _ => throw new StepFunctionsFault(StepFunctionsErrorCodes.UnknownOperation,
+            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory and StopExecution."),
+    };
+
+    private async Task<JsonObject> CreateStateMachineAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var name = request.RequiredString("name");
+        ResourceNames.Check(name, "name");
+        var definition = request.RequiredString("definition");
+        var roleArn = request.RequiredString("roleArn");
+        var type = request.OptionalString("type") ?? Standard;
+        if (type != Standard)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                $"The local Step Functions API runs STANDARD state machines only, not type '{type}'.");
+        }
+
+        CheckDefinition(definition);
+        var machine = new StateMachineRecord(arns.StateMachine(name), name, definition, roleArn, type, timeProvider.GetUtcNow(), null);
+        var existing = await store.InsertStateMachineAsync(machine, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && (existing.Definition != definition || existing.RoleArn != roleArn))
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.StateMachineAlreadyExists,
+                $"State Machine Already Exists: '{existing.Arn}' exists with a different definition or role.");
+        }
+
+        var stored = existing ?? machine;
+        return new JsonObject { ["stateMachineArn"] = stored.Arn, ["creationDate"] = Seconds(stored.CreationDate) };
+    }
+
+    private async Task<JsonObject> DescribeStateMachineAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var machine = await RequireStateMachineAsync(request.RequiredString("stateMachineArn"), cancellationToken).ConfigureAwait(false);
+        return new JsonObject
+        {
+            ["stateMachineArn"] = machine.Arn,
+            ["name"] = machine.Name,
+            ["status"] = "ACTIVE",
+            ["definition"] = machine.Definition,
+            ["roleArn"] = machine.RoleArn,
+            ["type"] = machine.Type,
+            ["creationDate"] = Seconds(machine.CreationDate),
+            ["loggingConfiguration"] = new JsonObject { ["level"] = "ALL", ["includeExecutionData"] = true },
+            ["tracingConfiguration"] = new JsonObject { ["enabled"] = true },
+        };
+    }
+
+    private async Task<JsonObject> ListStateMachinesAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var pageSize = request.OptionalInt("maxResults", 0, MaxPageSize) is { } n and > 0 ? n : DefaultPageSize;
+        var offset = PageToken.Read(request.OptionalString("nextToken"), "ListStateMachines");
+        var machines = await store.ListStateMachinesAsync(cancellationToken).ConfigureAwait(false);
+        var page = machines.Skip(offset).Take(pageSize).Select(m => (JsonNode)new JsonObject
+        {
+            ["stateMachineArn"] = m.Arn, ["name"] = m.Name, ["type"] = m.Type, ["creationDate"] = Seconds(m.CreationDate),
+        });
+        return WithNextToken(new JsonObject { ["stateMachines"] = new JsonArray([.. page]) }, "ListStateMachines", offset + pageSize, machines.Count);
+    }
+
+    private async Task<JsonObject> UpdateStateMachineAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var machine = await RequireStateMachineAsync(request.RequiredString("stateMachineArn"), cancellationToken).ConfigureAwait(false);
+        var definition = request.OptionalString("definition");
+        var roleArn = request.OptionalString("roleArn");
+        if (definition is null && roleArn is null)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                "UpdateStateMachine needs at least one of definition, roleArn, loggingConfiguration or tracingConfiguration; none was given.");
+        }
+
+        if (definition is not null)
+        {
+            CheckDefinition(definition);
+        }
+
+        var updated = machine with
+        {
+            Definition = definition ?? machine.Definition,
+            RoleArn = roleArn ?? machine.RoleArn,
+            UpdateDate = timeProvider.GetUtcNow(),
+        };
+        await store.UpdateStateMachineAsync(updated, cancellationToken).ConfigureAwait(false);
+        return new JsonObject { ["updateDate"] = Seconds(updated.UpdateDate!.Value) };
+    }
+
+    private async Task<JsonObject> DeleteStateMachineAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var arn = request.RequiredString("stateMachineArn");
+        StateMachineArns.StateMachineName(arn, "stateMachineArn");
+        await store.DeleteStateMachineAsync(arn, cancellationToken).ConfigureAwait(false);
+        return [];
+    }
+
+    private async Task<JsonObject> StartExecutionAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var machine = await RequireStateMachineAsync(request.RequiredString("stateMachineArn"), cancellationToken).ConfigureAwait(false);
+        var name = request.OptionalString("name") ?? Guid.NewGuid().ToString();
+        ResourceNames.Check(name, "name");
+        var input = request.OptionalString("input") ?? "{}";
+        try
+        {
+            using var parsed = JsonDocument.Parse(input);
+        }
+        catch (JsonException e)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.InvalidExecutionInput, $"Invalid State Machine Execution Input: '{e.Message}'");
+        }
+
+        var execution = new ExecutionRecord(arns.Execution(machine.Name, name), machine.Arn, name, input, "RUNNING", timeProvider.GetUtcNow());
+
+        // Inserting and starting are one step, so two starts with the same name cannot both run the execution.
+        await startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var existing = await store.InsertExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                // Standard workflows: the same name and input while running is the same start; anything else is a conflict.
+                if (existing.Status == "RUNNING" && SameJson(existing.Input, input))
+                {
+                    return Started(existing);
+                }
+
+                throw new StepFunctionsFault(StepFunctionsErrorCodes.ExecutionAlreadyExists,
+                    $"Execution Already Exists: '{existing.Arn}' ({existing.Status}{(SameJson(existing.Input, input) ? "" : ", with a different input")}).");
+            }
+
+            runner.Run(machine, execution);
+            return Started(execution);
+        }
+        finally
+        {
+            startGate.Release();
+        }
+    }
+
+    private async Task<JsonObject> DescribeExecutionAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var execution = await RequireExecutionAsync(request.RequiredString("executionArn"), cancellationToken).ConfigureAwait(false);
+        var response = new JsonObject
+        {
+            ["executionArn"] = execution.Arn,
+            ["stateMachineArn"] = execution.StateMachineArn,
+            ["name"] = execution.Name,
+            ["status"] = execution.Status,
+            ["startDate"] = Seconds(execution.StartDate),
+            ["input"] = execution.Input,
+            ["inputDetails"] = new JsonObject { ["included"] = true },
+        };
+        if (execution.StopDate is { } stopped)
+        {
+            response["stopDate"] = Seconds(stopped);
+        }
+
+        if (execution.Output is not null)
+        {
+            response["output"] = execution.Output;
+            response["outputDetails"] = new JsonObject { ["included"] = true };
+        }
+
+        if (execution.Error is not null)
+        {
+            response["error"] = execution.Error;
+        }
+
+        if (execution.Cause is not null)
+        {
+            response["cause"] = execution.Cause;
+        }
+
+        return response;
+    }
+
+    private async Task<JsonObject> ListExecutionsAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        if (request.OptionalString("mapRunArn") is not null)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException, "The local Step Functions API has no distributed map runs; list executions by stateMachineArn.");
+        }
+
+        var machineArn = request.RequiredString("stateMachineArn");
+        var machine = await RequireStateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
+        var status = request.OptionalString("statusFilter");
+        if (status is not null and not ("RUNNING" or "SUCCEEDED" or "FAILED" or "TIMED_OUT" or "ABORTED" or "PENDING_REDRIVE"))
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                $"1 validation error detected: Value '{status}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, FAILED, RUNNING, ABORTED]");
+        }
+
+        var pageSize = request.OptionalInt("maxResults", 0, MaxPageSize) is { } n and > 0 ? n : DefaultPageSize;
+        var scope = $"ListExecutions {machine.Arn} {status}";
+        var offset = PageToken.Read(request.OptionalString("nextToken"), scope);
+        var executions = await store.ListExecutionsAsync(machine.Arn, status, cancellationToken).ConfigureAwait(false);
+        var page = executions.Skip(offset).Take(pageSize).Select(e =>
+        {
+            var item = new JsonObject
+            {
+                ["executionArn"] = e.Arn, ["stateMachineArn"] = e.StateMachineArn, ["name"] = e.Name,
+                ["status"] = e.Status, ["startDate"] = Seconds(e.StartDate),
+            };
+            if (e.StopDate is { } stopped)
+            {
+                item["stopDate"] = Seconds(stopped);
+            }
+
+            return (JsonNode)item;
+        });
+        return WithNextToken(new JsonObject { ["executions"] = new JsonArray([.. page]) }, scope, offset + pageSize, executions.Count);
+    }
+
+    private async Task<JsonObject> GetExecutionHistoryAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var arn = request.RequiredString("executionArn");
+        var execution = await RequireExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+        var pageSize = request.OptionalInt("maxResults", 0, MaxPageSize) is { } n and > 0 ? n : DefaultPageSize;
+        var reverse = request.OptionalBool("reverseOrder") ?? false;
+        var includeData = request.OptionalBool("includeExecutionData") ?? true;
+        var scope = $"GetExecutionHistory {arn} {reverse}";
+        var offset = PageToken.Read(request.OptionalString("nextToken"), scope);
+
+        var eventsJson = runner.Find(arn) is { } live
+            ? ExecutionRunner.HistoryToJson(live.History)
+            : execution.HistoryJson ?? "[]";
+        var events = JsonNode.Parse(eventsJson)!.AsArray().Select(e => e!.DeepClone().AsObject()).ToList();
+        if (reverse)
+        {
+            events.Reverse();
+        }
+
+        var page = events.Skip(offset).Take(pageSize).Select(e => (JsonNode)(includeData ? e : WithoutData(e)));
+        return WithNextToken(new JsonObject { ["events"] = new JsonArray([.. page]) }, scope, offset + pageSize, events.Count);
+    }
+
+    private async Task<JsonObject> StopExecutionAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var arn = request.RequiredString("executionArn");
+        var error = request.OptionalString("error");
+        var cause = request.OptionalString("cause");
+        await RequireExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+        await runner.StopAsync(arn, error, cause).ConfigureAwait(false);
+        var stopped = await RequireExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+        return new JsonObject { ["stopDate"] = Seconds(stopped.StopDate ?? timeProvider.GetUtcNow()) };
+    }
+
+    private static void CheckDefinition(string definition)
+    {
+        var problems = StateMachineValidator.Validate(definition);
+        if (problems.Count > 0)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.InvalidDefinition,
+                $"Invalid State Machine Definition: '{string.Join("; ", problems.Select(p => p.ToString()))}'");
+        }
+    }
+
+    private async Task<StateMachineRecord> RequireStateMachineAsync(string arn, CancellationToken cancellationToken)
+    {
+        StateMachineArns.StateMachineName(arn, "stateMachineArn");
+        return await store.GetStateMachineAsync(arn, cancellationToken).ConfigureAwait(false)
+            ?? throw new StepFunctionsFault(StepFunctionsErrorCodes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{arn}'");
+    }
+
+    private async Task<ExecutionRecord> RequireExecutionAsync(string arn, CancellationToken cancellationToken)
+    {
+        StateMachineArns.ExecutionNames(arn, "executionArn");
+        return await store.GetExecutionAsync(arn, cancellationToken).ConfigureAwait(false)
+            ?? throw new StepFunctionsFault(StepFunctionsErrorCodes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{arn}'");
+    }
+
+    private static JsonObject Started(ExecutionRecord execution) =>
+        new() { ["executionArn"] = execution.Arn, ["startDate"] = Seconds(execution.StartDate) };
+
+    private static JsonObject WithNextToken(JsonObject response, string scope, int next, int total)
+    {
+        if (next < total)
+        {
+            response["nextToken"] = PageToken.Create(scope, next);
+        }
+
+        return response;
+    }
+
+    // With includeExecutionData false the service leaves every input and output out of the events.
+    private static JsonObject WithoutData(JsonObject historyEvent)
+    {
+        foreach (var (_, details) in historyEvent)
+        {
+            if (details is JsonObject fields)
+            {
+                foreach (var key in new[] { "input", "output", "parameters", "result" })
+                {
+                    fields.Remove(key);
+                }
+            }
+        }
+
+        return historyEvent;
+    }
+
+    private static bool SameJson(string left, string right)
+    {
+        if (left == right)
+        {
+            return true;
+        }
+
+        try
+        {
+            return JsonNode.DeepEquals(JsonNode.Parse(left), JsonNode.Parse(right));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static double Seconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+}

@@ -1,0 +1,239 @@
+using Microsoft.Data.Sqlite;
+
+namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
+
+/// <summary>
+/// State machines and executions in SQLite, so a restart keeps both: finished executions keep their history,
+/// unfinished ones are found again and re-run. One connection, one writer at a time; WAL keeps commits cheap.
+/// </summary>
+public sealed class StepFunctionsStore : IAsyncDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    private StepFunctionsStore(SqliteConnection connection) => this.connection = connection;
+
+    /// <summary>Opens (creating when missing) the database at <paramref name="path"/>.</summary>
+    public static async Task<StepFunctionsStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            CREATE TABLE IF NOT EXISTS state_machines (
+                arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL, role_arn TEXT NOT NULL,
+                type TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NULL);
+            CREATE TABLE IF NOT EXISTS executions (
+                arn TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, input TEXT NOT NULL,
+                status TEXT NOT NULL, started INTEGER NOT NULL, stopped INTEGER NULL, output TEXT NULL,
+                error TEXT NULL, cause TEXT NULL, history TEXT NULL, seq INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, seq);
+            CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return new StepFunctionsStore(connection);
+    }
+
+    /// <summary>Inserts the state machine; returns the stored one when the ARN is taken (the new one is not stored).</summary>
+    public Task<StateMachineRecord?> InsertStateMachineAsync(StateMachineRecord machine, CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            if (await ReadStateMachineAsync(machine.Arn, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return existing;
+            }
+
+            await ExecuteAsync(
+                "INSERT INTO state_machines (arn, name, definition, role_arn, type, created, updated) VALUES ($arn, $name, $definition, $role, $type, $created, NULL)",
+                cancellationToken,
+                ("$arn", machine.Arn), ("$name", machine.Name), ("$definition", machine.Definition), ("$role", machine.RoleArn),
+                ("$type", machine.Type), ("$created", machine.CreationDate.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+            return (StateMachineRecord?)null;
+        }, cancellationToken);
+
+    /// <summary>The state machine, or null.</summary>
+    public Task<StateMachineRecord?> GetStateMachineAsync(string arn, CancellationToken cancellationToken) =>
+        LockedAsync(() => ReadStateMachineAsync(arn, cancellationToken), cancellationToken);
+
+    /// <summary>Every state machine, ordered by name.</summary>
+    public Task<IReadOnlyList<StateMachineRecord>> ListStateMachinesAsync(CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT arn, name, definition, role_arn, type, created, updated FROM state_machines ORDER BY name";
+            return await ReadAllAsync(command, ReadStateMachine, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Replaces the definition and role of a state machine.</summary>
+    public Task UpdateStateMachineAsync(StateMachineRecord machine, CancellationToken cancellationToken) =>
+        LockedAsync(() => ExecuteAsync(
+            "UPDATE state_machines SET definition = $definition, role_arn = $role, updated = $updated WHERE arn = $arn",
+            cancellationToken,
+            ("$arn", machine.Arn), ("$definition", machine.Definition), ("$role", machine.RoleArn),
+            ("$updated", machine.UpdateDate?.ToUnixTimeMilliseconds())), cancellationToken);
+
+    /// <summary>Deletes a state machine; its executions stay readable by ARN.</summary>
+    public Task DeleteStateMachineAsync(string arn, CancellationToken cancellationToken) =>
+        LockedAsync(() => ExecuteAsync("DELETE FROM state_machines WHERE arn = $arn", cancellationToken, ("$arn", arn)), cancellationToken);
+
+    /// <summary>Inserts the execution; returns the stored one when its ARN is taken (the new one is not stored).</summary>
+    public Task<ExecutionRecord?> InsertExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            if (await ReadExecutionAsync(execution.Arn, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return existing;
+            }
+
+            await ExecuteAsync(
+                """
+                INSERT INTO executions (arn, state_machine_arn, name, input, status, started, seq)
+                VALUES ($arn, $machine, $name, $input, $status, $started, (SELECT COALESCE(MAX(seq), 0) + 1 FROM executions))
+                """,
+                cancellationToken,
+                ("$arn", execution.Arn), ("$machine", execution.StateMachineArn), ("$name", execution.Name),
+                ("$input", execution.Input), ("$status", execution.Status), ("$started", execution.StartDate.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+            return (ExecutionRecord?)null;
+        }, cancellationToken);
+
+    /// <summary>The execution, or null.</summary>
+    public Task<ExecutionRecord?> GetExecutionAsync(string arn, CancellationToken cancellationToken) =>
+        LockedAsync(() => ReadExecutionAsync(arn, cancellationToken), cancellationToken);
+
+    /// <summary>The executions of a state machine, newest first, optionally only those with <paramref name="status"/>.</summary>
+    public Task<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string stateMachineArn, string? status, CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT {ExecutionSummaryColumns} FROM executions
+                WHERE state_machine_arn = $machine AND ($status IS NULL OR status = $status) ORDER BY seq DESC
+                """;
+            command.Parameters.AddWithValue("$machine", stateMachineArn);
+            command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
+            return await ReadAllAsync(command, ReadExecution, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Every execution still marked running: after a restart, these are re-run.</summary>
+    public Task<IReadOnlyList<ExecutionRecord>> ListRunningAsync(CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {ExecutionSummaryColumns} FROM executions WHERE status = 'RUNNING' ORDER BY seq";
+            return await ReadAllAsync(command, ReadExecution, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Records how an execution ended, with its history.</summary>
+    public Task CompleteExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken) =>
+        LockedAsync(() => ExecuteAsync(
+            """
+            UPDATE executions SET status = $status, stopped = $stopped, output = $output, error = $error, cause = $cause, history = $history
+            WHERE arn = $arn
+            """,
+            cancellationToken,
+            ("$arn", execution.Arn), ("$status", execution.Status), ("$stopped", execution.StopDate?.ToUnixTimeMilliseconds()),
+            ("$output", execution.Output), ("$error", execution.Error), ("$cause", execution.Cause), ("$history", execution.HistoryJson)), cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+            gate.Dispose();
+        }
+    }
+
+    private const string ExecutionColumns = "arn, state_machine_arn, name, input, status, started, stopped, output, error, cause, history";
+
+    // Listing never needs the history, which is the bulk of a finished execution's row.
+    private const string ExecutionSummaryColumns = "arn, state_machine_arn, name, input, status, started, stopped, output, error, cause, NULL";
+
+    private async Task<StateMachineRecord?> ReadStateMachineAsync(string arn, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT arn, name, definition, role_arn, type, created, updated FROM state_machines WHERE arn = $arn";
+        command.Parameters.AddWithValue("$arn", arn);
+        return (await ReadAllAsync(command, ReadStateMachine, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    private async Task<ExecutionRecord?> ReadExecutionAsync(string arn, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ExecutionColumns} FROM executions WHERE arn = $arn";
+        command.Parameters.AddWithValue("$arn", arn);
+        return (await ReadAllAsync(command, ReadExecution, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    private static StateMachineRecord ReadStateMachine(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+        r.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)));
+
+    private static ExecutionRecord ReadExecution(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+        r.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
+        r.IsDBNull(7) ? null : r.GetString(7),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10));
+
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> LockedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task LockedAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
