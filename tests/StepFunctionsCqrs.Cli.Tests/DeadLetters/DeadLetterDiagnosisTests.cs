@@ -23,4 +23,12 @@ public sealed class DeadLetterDiagnosisTests
 
         Assert.Equal($"The body is {body.Length} bytes; at most 262144 are accepted.", DeadLetterDiagnosis.Why(body));
     }
+
+    [Fact]
+    public void A_body_within_the_sqs_limit_but_too_big_for_an_execution_input_is_reported_as_such()
+    {
+        var body = $"{{\"commandId\":\"cmd-1\",\"pad\":\"{new string('x', 262_100)}\"}}";
+
+        Assert.Contains("the execution input would exceed the 262144 bytes", DeadLetterDiagnosis.Why(body));
+    }
 }
