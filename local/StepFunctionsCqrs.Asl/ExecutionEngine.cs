@@ -49,11 +49,28 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
 
     private ExecutionRun CreateRun(JsonNode? input, ExecutionOptions? options)
     {
-        var identity = ExecutionIdentity.From(options ?? ExecutionOptions.Default);
+        options ??= ExecutionOptions.Default;
+        // Callers that reuse one options object (named executions in a loop, benchmarks) skip rebuilding ARNs.
+        // One reference read keeps the pair consistent when executions start concurrently.
+        var cached = _lastIdentity;
+        ExecutionIdentity identity;
+        if (cached is not null && ReferenceEquals(cached.Options, options) && options.Name is not null)
+        {
+            identity = cached.Identity;
+        }
+        else
+        {
+            identity = ExecutionIdentity.From(options);
+            if (options.Name is not null) _lastIdentity = new IdentityCache(options, identity);
+        }
         return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow());
     }
 
-    private async Task<ExecutionResult> RunAsync(ExecutionRun run, CancellationToken stop, RunningExecution? handle)
+    private IdentityCache? _lastIdentity;
+
+    private sealed record IdentityCache(ExecutionOptions Options, ExecutionIdentity Identity);
+
+    private Task<ExecutionResult> RunAsync(ExecutionRun run, CancellationToken stop, RunningExecution? handle)
     {
         var started = run.History.Add(0, run.StartTime, HistoryEventType.ExecutionStarted,
             new ExecutionStartedEventDetails(new LazyJson(run.Input), run.Identity.RoleArn, run.Identity.StateMachineArn));
@@ -69,33 +86,52 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
         }
 
         var scope = new BranchScope(run, new VariableScope(null), null, started, token);
+        ValueTask<JsonNode?> pending;
+        if (PayloadSize.Exceeds(run.Input))
+        {
+            pending = ValueTask.FromException<JsonNode?>(new StatesException(ErrorNames.DataLimitExceeded, $"The execution input is larger than {PayloadSize.Limit} bytes."));
+        }
+        else
+        {
+            pending = BranchRunner.RunAsync(Machine.Root, run.Input, scope);
+        }
+        // Most executions of task-light machines finish synchronously; they skip the async machinery entirely.
+        if (pending.IsCompleted)
+        {
+            ExecutionEnd end;
+            try
+            {
+                end = new ExecutionSucceededEnd(pending.Result);
+            }
+            catch (Exception e)
+            {
+                var mapped = EndFor(e, stop, timeout, handle);
+                if (mapped is null) throw;
+                end = mapped;
+            }
+            finally
+            {
+                linked?.Dispose();
+                timeout?.Dispose();
+            }
+            return Task.FromResult(Finish(run, scope, end));
+        }
+        return CompleteAsync(run, scope, pending, stop, timeout, linked, handle);
+    }
+
+    private async Task<ExecutionResult> CompleteAsync(ExecutionRun run, BranchScope scope, ValueTask<JsonNode?> pending, CancellationToken stop,
+        CancellationTokenSource? timeout, CancellationTokenSource? linked, RunningExecution? handle)
+    {
         ExecutionEnd end;
         try
         {
-            if (PayloadSize.Exceeds(run.Input))
-            {
-                throw new StatesException(ErrorNames.DataLimitExceeded, $"The execution input is larger than {PayloadSize.Limit} bytes.");
-            }
-            var pending = BranchRunner.RunAsync(Machine.Root, run.Input, scope);
-            var output = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
-            end = new ExecutionSucceededEnd(output);
+            end = new ExecutionSucceededEnd(await pending.ConfigureAwait(false));
         }
-        catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true && !stop.IsCancellationRequested)
+        catch (Exception e)
         {
-            end = new ExecutionTimedOutEnd(ErrorNames.Timeout, $"The execution did not complete within TimeoutSeconds ({Machine.TimeoutSeconds}).");
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            var reason = handle?.StopReason ?? default;
-            end = new ExecutionAbortedEnd(reason.Error, reason.Cause);
-        }
-        catch (StatesException e)
-        {
-            end = new ExecutionFailedEnd(e.Error, e.Cause);
-        }
-        catch (FailStateException e)
-        {
-            end = new ExecutionFailedEnd(e.Error, e.Cause);
+            var mapped = EndFor(e, stop, timeout, handle);
+            if (mapped is null) throw;
+            end = mapped;
         }
         finally
         {
@@ -104,6 +140,18 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
         }
         return Finish(run, scope, end);
     }
+
+    /// <summary>How an exception ends the execution, or null when it is a defect to rethrow.</summary>
+    private ExecutionEnd? EndFor(Exception e, CancellationToken stop, CancellationTokenSource? timeout, RunningExecution? handle) => e switch
+    {
+        OperationCanceledException when timeout?.IsCancellationRequested == true && !stop.IsCancellationRequested =>
+            new ExecutionTimedOutEnd(ErrorNames.Timeout, $"The execution did not complete within TimeoutSeconds ({Machine.TimeoutSeconds})."),
+        OperationCanceledException when stop.IsCancellationRequested =>
+            new ExecutionAbortedEnd(handle?.StopReason.Error, handle?.StopReason.Cause),
+        StatesException s => new ExecutionFailedEnd(s.Error, s.Cause),
+        FailStateException f => new ExecutionFailedEnd(f.Error, f.Cause),
+        _ => null,
+    };
 
     private ExecutionResult Finish(ExecutionRun run, BranchScope scope, ExecutionEnd end)
     {

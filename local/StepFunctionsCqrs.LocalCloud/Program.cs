@@ -29,26 +29,40 @@ var options = new PipelineOptions
     Reset = launch.Reset,
     RepositoryRoot = root,
 };
+if (launch.VisibilityTimeoutSeconds is { } visibility)
+{
+    options = options with { VisibilityTimeoutSeconds = visibility };
+}
 
 await using var cloud = await PipelineCloud.StartAsync(options);
-Console.WriteLine($"Local cloud listening on {cloud.Endpoint} (state in {options.StateFolder}).");
-Console.WriteLine($"export AWS_ENDPOINT_URL={cloud.Endpoint.ToString().TrimEnd('/')}");
-Console.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
-Console.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
+var screen = Console.Out;
+if (launch.Demo)
+{
+    // The functions log JSON lines to stdout as on Lambda; during the demo they go to a file so the story stays readable.
+    var logPath = Path.Combine(options.StateFolder, "functions.log");
+    Console.SetOut(TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true }));
+    screen.WriteLine($"Function logs:  {logPath}");
+}
+
+screen.WriteLine($"Local cloud listening on {cloud.Endpoint} (state in {options.StateFolder}).");
+screen.WriteLine($"export AWS_ENDPOINT_URL={cloud.Endpoint.ToString().TrimEnd('/')}");
+screen.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
+screen.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
+screen.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
 if (cloud.ResumedExecutions > 0)
 {
-    Console.WriteLine($"Re-running {cloud.ResumedExecutions} execution(s) left unfinished by the previous run.");
+    screen.WriteLine($"Re-running {cloud.ResumedExecutions} execution(s) left unfinished by the previous run.");
 }
 
 if (launch.Demo)
 {
-    var passed = await new HotelDemo(cloud.Endpoint, cloud.Resources, Console.Out).RunAsync(CancellationToken.None);
+    var passed = await new HotelDemo(cloud.Endpoint, cloud.Resources, screen).RunAsync(CancellationToken.None);
     if (launch.ExitWhenDone)
     {
         return passed ? 0 : 1;
     }
 
-    Console.WriteLine("The local cloud keeps serving; press Ctrl+C to stop.");
+    screen.WriteLine("The local cloud keeps serving; press Ctrl+C to stop.");
 }
 
 await cloud.WaitForShutdownAsync();

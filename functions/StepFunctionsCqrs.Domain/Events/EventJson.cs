@@ -6,7 +6,11 @@ namespace StepFunctionsCqrs.Domain.Events;
 public static class EventJson
 {
     /// <summary>camelCase, ISO dates; the stable type name goes in "type".</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        // Stored or relayed JSON may have been rewritten with keys reordered; the type name need not come first.
+        AllowOutOfOrderMetadataProperties = true,
+    };
 
     /// <summary>Serializes events as a JSON array.</summary>
     public static string Serialize(IReadOnlyList<IDomainEvent> events) =>

@@ -1,5 +1,3 @@
-using StepFunctionsCqrs.Domain.Inventory;
-
 namespace StepFunctionsCqrs.Domain.Projections;
 
 /// <summary>Commit → availability rows (hotel, room type, night → rooms left).</summary>
@@ -13,11 +11,12 @@ public static class AvailabilityProjection
             return [];
         }
 
-        var rows = new List<AvailabilityRow>();
-        if (change.Events.OfType<InventoryOpened>().Any())
+        // Every change restates the capacity row, so the view knows the room type even if the opening commit's
+        // projection never ran (a registration finished by a later command's Persist).
+        var rows = new List<AvailabilityRow>
         {
-            rows.Add(new AvailabilityRow(touched.HotelId, touched.RoomTypeId, null, touched.Capacity, touched.Capacity, change.Version));
-        }
+            new(touched.HotelId, touched.RoomTypeId, null, touched.Capacity, touched.Capacity, change.Version),
+        };
 
         rows.AddRange(touched.Nights.Select(n =>
             new AvailabilityRow(touched.HotelId, touched.RoomTypeId, n.Date, touched.Capacity, n.RoomsLeft, change.Version)));

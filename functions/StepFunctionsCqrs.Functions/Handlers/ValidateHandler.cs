@@ -25,7 +25,12 @@ public sealed class ValidateHandler
     {
         var request = await HandlerJson.ReadAsync<ValidateRequest>(input).ConfigureAwait(false);
         var reading = EnvelopeReader.Read(request.Command);
-        var reasons = reading.Envelope is { } envelope ? authorizer.Check(envelope, request.Sqs.SenderId) : reading.Reasons;
+        var reasons = (reading.Envelope, request.Sqs) switch
+        {
+            (null, _) => reading.Reasons,
+            (_, null) => [new Reason(ReasonCodes.MissingField, "The execution input has no 'sqs' facts, so the sender cannot be authorized.", "sqs")],
+            var (envelope, sqs) => authorizer.Check(envelope, sqs.SenderId),
+        };
         return HandlerJson.Write(new ValidateResult(reasons.Count == 0, reasons.Count == 0 ? null : new Rejection(reasons)));
     }
 }

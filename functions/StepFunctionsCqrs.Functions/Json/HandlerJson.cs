@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,6 +11,10 @@ public static class HandlerJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        // Step Functions and other JSON tooling do not promise key order, so an event's "type" may come after its fields.
+        AllowOutOfOrderMetadataProperties = true,
+        // Responses are JSON, never embedded in HTML, so quotes and apostrophes in messages stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Reads the whole input as one JSON value of the given shape.</summary>
@@ -18,9 +23,5 @@ public static class HandlerJson
         ?? throw new JsonException($"The input is null; expected a {typeof(T).Name} object.");
 
     /// <summary>Writes a value as the handler's response stream.</summary>
-    public static Stream Write<T>(T value)
-    {
-        var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, Options));
-        return stream;
-    }
+    public static Stream Write<T>(T value) => new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, Options));
 }

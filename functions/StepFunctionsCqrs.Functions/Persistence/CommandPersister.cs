@@ -78,7 +78,7 @@ public sealed class CommandPersister(ICommitLog commitLog, TimeProvider timeProv
     {
         var aggregateId = AggregateIds.Inventory(opened.HotelId, opened.RoomTypeId);
         var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
-        if (Replay(aggregateId, commits, registrationCommandId, opened.HotelId, opened.RoomTypeId) is { } earlier)
+        if (Replay(aggregateId, commits, registrationCommandId) is { } earlier)
         {
             return earlier;
         }
@@ -101,7 +101,7 @@ public sealed class CommandPersister(ICommitLog commitLog, TimeProvider timeProv
     {
         var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
         var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
-        if (Replay(aggregateId, commits, envelope.CommandId, hotelId, roomTypeId) is { } earlier)
+        if (Replay(aggregateId, commits, envelope.CommandId) is { } earlier)
         {
             return PersistOutcome.Committed(new Commit(envelope.CommandId, [earlier]));
         }
@@ -141,17 +141,12 @@ public sealed class CommandPersister(ICommitLog commitLog, TimeProvider timeProv
             [new AggregateChange(aggregateId, version, decision.Events, InventoryTouched.Of(after, decision.Events))]));
     }
 
-    private static AggregateChange? Replay(string aggregateId, IReadOnlyList<StoredCommit> commits, string commandId, string hotelId, string roomTypeId)
+    private static AggregateChange? Replay(string aggregateId, IReadOnlyList<StoredCommit> commits, string commandId)
     {
         var index = commits.ToList().FindIndex(c => c.CommandId == commandId);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var commit = commits[index];
-        var after = InventoryState.Fold(InventoryState.Initial(hotelId, roomTypeId), commits.Take(index + 1).SelectMany(c => c.Events));
-        return new AggregateChange(aggregateId, commit.Version, commit.Events, InventoryTouched.Of(after, commit.Events));
+        return index < 0
+            ? null
+            : ChangeHistory.Of(aggregateId, commits.Take(index + 1).Select(c => (c.Version, c.Events))).Last();
     }
 
     private static Rejection? WrongExpectedVersion(CommandEnvelope envelope, string aggregateId, IReadOnlyList<StoredCommit> commits)

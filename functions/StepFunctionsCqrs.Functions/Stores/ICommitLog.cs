@@ -6,6 +6,9 @@ public interface ICommitLog
     /// <summary>All commits of an aggregate in version order; empty when it has none.</summary>
     Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken);
 
+    /// <summary>Every commit of every aggregate, grouped by aggregate and in version order within each; for rebuilding views.</summary>
+    Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken);
+
     /// <summary>Appends a commit if its version is still free; throws <see cref="Errors.ConcurrencyConflict"/> when it is taken.</summary>
     Task AppendAsync(StoredCommit commit, CancellationToken cancellationToken);
 }

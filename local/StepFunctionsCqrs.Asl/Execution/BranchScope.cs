@@ -7,6 +7,7 @@ namespace StepFunctionsCqrs.Asl.Execution;
 /// <summary>One sequential thread of states (the top level, a Parallel branch or a Map iteration).</summary>
 internal sealed class BranchScope(ExecutionRun run, VariableScope variables, MapItemContext? mapItem, long parentEventId, CancellationToken token)
 {
+    private MapItemContext? _mapItem = mapItem;
     private JsonObject? _context;
     private bool _stateStale = true;
     private DateTimeOffset _enteredTime;
@@ -53,7 +54,7 @@ internal sealed class BranchScope(ExecutionRun run, VariableScope variables, Map
     {
         get
         {
-            _context ??= Run.CreateContext(mapItem);
+            _context ??= Run.CreateContext(_mapItem);
             if (_stateStale)
             {
                 _context["State"] = new JsonObject
@@ -68,6 +69,13 @@ internal sealed class BranchScope(ExecutionRun run, VariableScope variables, Map
             }
             return _context;
         }
+    }
+
+    /// <summary>Points $$.Map.Item at another item, reusing the context object built for the previous one.</summary>
+    public void SetMapItem(MapItemContext item)
+    {
+        _mapItem = item;
+        if (_context is not null) _context["Map"] = ExecutionRun.MapNode(item);
     }
 
     public PathScope Scope(JsonNode? input, bool withContext) =>

@@ -40,13 +40,13 @@ internal sealed class ExecutionRun(
                 ["Name"] = Identity.StateMachineName,
             },
         };
-        if (item is not null)
-        {
-            context["Map"] = new JsonObject
-            {
-                ["Item"] = new JsonObject { ["Index"] = item.Index, ["Value"] = item.Value?.DeepClone() },
-            };
-        }
+        if (item is not null) context["Map"] = MapNode(item);
         return context;
     }
+
+    /// <summary>The $$.Map object for one item.</summary>
+    public static JsonObject MapNode(MapItemContext item) => new()
+    {
+        ["Item"] = new JsonObject { ["Index"] = item.Index, ["Value"] = item.Value?.DeepClone() },
+    };
 }

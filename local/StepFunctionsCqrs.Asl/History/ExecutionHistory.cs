@@ -8,24 +8,23 @@ namespace StepFunctionsCqrs.Asl.History;
 public sealed class ExecutionHistory : IReadOnlyList<HistoryEvent>
 {
     private readonly List<HistoryEvent> _events = new(16);
-    private readonly Lock _gate = new();
 
     /// <inheritdoc />
     public int Count
     {
-        get { lock (_gate) return _events.Count; }
+        get { lock (_events) return _events.Count; }
     }
 
     /// <inheritdoc />
     public HistoryEvent this[int index]
     {
-        get { lock (_gate) return _events[index]; }
+        get { lock (_events) return _events[index]; }
     }
 
     /// <summary>Appends an event and returns its id; safe to call from concurrent branches.</summary>
     internal long Add(long previousEventId, DateTimeOffset timestamp, string type, HistoryEventDetails? details)
     {
-        lock (_gate)
+        lock (_events)
         {
             var id = _events.Count + 1L;
             _events.Add(new HistoryEvent(id, previousEventId, timestamp, type, details));
@@ -37,7 +36,7 @@ public sealed class ExecutionHistory : IReadOnlyList<HistoryEvent>
     public IEnumerator<HistoryEvent> GetEnumerator()
     {
         HistoryEvent[] snapshot;
-        lock (_gate) snapshot = _events.ToArray();
+        lock (_events) snapshot = _events.ToArray();
         return ((IEnumerable<HistoryEvent>)snapshot).GetEnumerator();
     }
 

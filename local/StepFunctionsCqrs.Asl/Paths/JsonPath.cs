@@ -108,7 +108,8 @@ public sealed class JsonPath
     /// <summary>
     /// ResultPath semantics: places <paramref name="value"/> at this path inside <paramref name="target"/>, creating missing
     /// intermediate objects, and returns the modified target (for <c>$</c>, returns the value). The target is changed in
-    /// place; the value is attached as it is unless it already belongs to a tree, in which case a copy is attached.
+    /// place; the value is used as it is unless it already belongs to a tree, in which case a copy is used, so the
+    /// result never shares nodes with another document.
     /// Throws <see cref="StatesException"/> with <c>States.ResultPathMatchFailure</c> when a step meets something that
     /// cannot hold it (a field step on a non-object, an index step on a non-array or outside it).
     /// </summary>
@@ -119,14 +120,14 @@ public sealed class JsonPath
             throw new InvalidOperationException($"The path '{Text}' cannot receive a result: it must be a Reference Path on the state input.");
         }
 
+        if (value is not null && (value.Parent is not null || (_segments.Length > 0 && ReferenceEquals(value, target))))
+        {
+            value = value.DeepClone();
+        }
+
         if (_segments.Length == 0)
         {
             return value;
-        }
-
-        if (value is not null && (value.Parent is not null || ReferenceEquals(value, target)))
-        {
-            value = value.DeepClone();
         }
 
         var node = target;

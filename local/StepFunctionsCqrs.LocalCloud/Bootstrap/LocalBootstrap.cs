@@ -17,11 +17,8 @@ namespace StepFunctionsCqrs.LocalCloud.Bootstrap;
 /// </summary>
 public sealed class LocalBootstrap(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, StepFunctionsOperations stepFunctions, InProcessFunctions functions, StateMachineArns arns)
 {
-    /// <summary>What the bootstrap created or found.</summary>
-    public sealed record Resources(string CommandsQueueUrl, string CommandsQueueArn, string DeadLetterQueueUrl, string StateMachineArn);
-
     /// <summary>Creates everything that is missing.</summary>
-    public async Task<Resources> RunAsync(string repositoryRoot, int visibilityTimeoutSeconds, CancellationToken cancellationToken)
+    public async Task<CreatedResources> RunAsync(string repositoryRoot, int visibilityTimeoutSeconds, CancellationToken cancellationToken)
     {
         var deadLetterUrl = (await sqs.CreateQueueAsync(new CreateQueueRequest
         {
@@ -50,9 +47,13 @@ public sealed class LocalBootstrap(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, Ste
         var roleArn = $"arn:aws:iam::{arns.AccountId}:role/{LocalResources.StateMachineName}";
         try
         {
-            await stepFunctions.InvokeAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = stateMachineArn }, cancellationToken).ConfigureAwait(false);
-            await stepFunctions.InvokeAsync("UpdateStateMachine",
-                new JsonObject { ["stateMachineArn"] = stateMachineArn, ["definition"] = definition, ["roleArn"] = roleArn }, cancellationToken).ConfigureAwait(false);
+            var existing = await stepFunctions.InvokeAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = stateMachineArn }, cancellationToken).ConfigureAwait(false);
+            if (existing["definition"]?.GetValue<string>() != definition)
+            {
+                // The definition file changed since the last start: new executions use the new one, as after a deploy.
+                await stepFunctions.InvokeAsync("UpdateStateMachine",
+                    new JsonObject { ["stateMachineArn"] = stateMachineArn, ["definition"] = definition, ["roleArn"] = roleArn }, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (StepFunctionsFault fault) when (fault.Code == StepFunctionsErrorCodes.StateMachineDoesNotExist)
         {
@@ -62,7 +63,7 @@ public sealed class LocalBootstrap(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, Ste
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        return new Resources(commandsUrl, commandsArn, deadLetterUrl, stateMachineArn);
+        return new CreatedResources(commandsUrl, commandsArn, deadLetterUrl, stateMachineArn);
     }
 
     private async Task<string> ArnOfAsync(string queueUrl, CancellationToken cancellationToken) =>

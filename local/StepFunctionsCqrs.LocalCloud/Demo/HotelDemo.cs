@@ -14,7 +14,7 @@ namespace StepFunctionsCqrs.LocalCloud.Demo;
 /// last room, cancel and watch the waitlist promote, then show the views and one execution's history.
 /// Every step checks what it expects; the demo passes only when all checks do.
 /// </summary>
-public sealed class HotelDemo(Uri edge, LocalBootstrap.Resources resources, TextWriter output)
+public sealed class HotelDemo(Uri edge, CreatedResources resources, TextWriter output)
 {
     private const string Region = "us-east-1";
     private const string RoomType = "double";

@@ -113,10 +113,18 @@ public sealed class SqsEventSourceMapping : IAsyncDisposable
     private static async Task<HashSet<string>> FailedMessageIdsAsync(Stream output, List<Message> messages, CancellationToken cancellationToken)
     {
         var all = messages.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
+        using var buffer = new MemoryStream();
+        await output.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length == 0)
+        {
+            // No response at all is a success, as for a handler returning nothing.
+            return [];
+        }
+
         JsonNode? response;
         try
         {
-            response = await JsonNode.ParseAsync(output, cancellationToken: cancellationToken).ConfigureAwait(false);
+            response = JsonNode.Parse(buffer.ToArray());
         }
         catch (JsonException)
         {

@@ -13,6 +13,7 @@ using StepFunctionsCqrs.LocalCloud.DynamoDb;
 using StepFunctionsCqrs.LocalCloud.Edge;
 using StepFunctionsCqrs.LocalCloud.Http;
 using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
 
 namespace StepFunctionsCqrs.LocalCloud.Pipeline;
@@ -25,8 +26,9 @@ public sealed class PipelineCloud : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> parts;
 
-    private PipelineCloud(LocalCloudHost host, LocalBootstrap.Resources resources, List<IAsyncDisposable> parts, int resumed)
+    private PipelineCloud(LocalCloudHost host, CreatedResources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId)
     {
+        DynaliteProcessId = dynaliteProcessId;
         Host = host;
         Resources = resources;
         this.parts = parts;
@@ -40,7 +42,10 @@ public sealed class PipelineCloud : IAsyncDisposable
     public Uri Endpoint => Host.Endpoint;
 
     /// <summary>The queues and state machine the bootstrap made.</summary>
-    public LocalBootstrap.Resources Resources { get; }
+    public CreatedResources Resources { get; }
+
+    /// <summary>The process id of dynalite, the child serving DynamoDB.</summary>
+    public int DynaliteProcessId { get; }
 
     /// <summary>How many executions a previous run left unfinished and this one re-ran.</summary>
     public int ResumedExecutions { get; }
@@ -117,7 +122,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
                 input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger);
             parts.Add(mapping);
-            return new PipelineCloud(host, resources, parts, resumed);
+            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId);
         }
         catch
         {
@@ -144,13 +149,4 @@ public sealed class PipelineCloud : IAsyncDisposable
 
     private static AmazonSQSClient SqsClient(string edge, string region, AWSCredentials credentials) =>
         new(credentials, new AmazonSQSConfig { ServiceURL = edge, AuthenticationRegion = region });
-
-    private sealed class DisposeAction(Action action) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            action();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

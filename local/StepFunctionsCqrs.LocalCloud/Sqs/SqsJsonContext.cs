@@ -9,6 +9,7 @@ namespace StepFunctionsCqrs.LocalCloud.Sqs;
 [JsonSerializable(typeof(GetQueueUrlRequest))]
 [JsonSerializable(typeof(ListQueuesRequest))]
 [JsonSerializable(typeof(QueueUrlsResponse))]
+[JsonSerializable(typeof(DeadLetterSourceQueuesResponse))]
 [JsonSerializable(typeof(QueueRequest))]
 [JsonSerializable(typeof(GetQueueAttributesRequest))]
 [JsonSerializable(typeof(GetQueueAttributesResponse))]

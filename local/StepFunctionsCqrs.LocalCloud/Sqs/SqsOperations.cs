@@ -301,12 +301,12 @@ internal sealed partial class SqsOperations(SqsStore store, QueueArrivals arriva
         return new EmptyResponse();
     }
 
-    public async Task<QueueUrlsResponse> ListDeadLetterSourceQueuesAsync(QueueRequest request, SqsCaller caller, CancellationToken ct)
+    public async Task<DeadLetterSourceQueuesResponse> ListDeadLetterSourceQueuesAsync(QueueRequest request, SqsCaller caller, CancellationToken ct)
     {
         var queue = await Queue(request.QueueUrl, ct);
         var arn = address.Arn(queue.Name);
         var sources = await SourcesOf(arn, ct);
-        return new QueueUrlsResponse(sources.Select(s => address.Url(caller.BaseUrl, s)).ToList(), null);
+        return new DeadLetterSourceQueuesResponse(sources.Select(s => address.Url(caller.BaseUrl, s)).ToList(), null);
     }
 
     public async Task<StartMessageMoveTaskResponse> StartMessageMoveTaskAsync(StartMessageMoveTaskRequest request, CancellationToken ct)
@@ -527,13 +527,14 @@ internal sealed partial class SqsOperations(SqsStore store, QueueArrivals arriva
             throw SqsError.InvalidParameter("QueueName", name, "FIFO queues are not offered by the local cloud; use a standard queue.");
         }
 
-        return QueueNamePattern().IsMatch(name)
-            ? name
-            : SqsThrow(SqsError.InvalidParameter("QueueName", name,
-                "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length."));
-    }
+        if (!QueueNamePattern().IsMatch(name))
+        {
+            throw SqsError.InvalidParameter("QueueName", name,
+                "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length.");
+        }
 
-    private static string SqsThrow(SqsError error) => throw error;
+        return name;
+    }
 
     private static string DecodeToken(string token)
     {

@@ -67,7 +67,7 @@ internal sealed class SqsProtocol(SqsOperations operations) : IAwsJsonService
             await operations.ChangeMessageVisibilityBatchAsync(Read(body, Json.ChangeMessageVisibilityBatchRequest), ct), Json.BatchResponse),
         "PurgeQueue" => Write(await operations.PurgeQueueAsync(Read(body, Json.QueueRequest), ct), Json.EmptyResponse),
         "ListDeadLetterSourceQueues" => Write(
-            await operations.ListDeadLetterSourceQueuesAsync(Read(body, Json.QueueRequest), caller, ct), Json.QueueUrlsResponse),
+            await operations.ListDeadLetterSourceQueuesAsync(Read(body, Json.QueueRequest), caller, ct), Json.DeadLetterSourceQueuesResponse),
         "StartMessageMoveTask" => Write(
             await operations.StartMessageMoveTaskAsync(Read(body, Json.StartMessageMoveTaskRequest), ct), Json.StartMessageMoveTaskResponse),
         "ListMessageMoveTasks" => Write(

@@ -105,7 +105,7 @@ internal sealed class SqsStore : IAsyncDisposable
             using var command = Command(
                 "UPDATE queues SET attributes = $attributes, modified_ms = $now WHERE name = $name",
                 ("$name", name), ("$attributes", ToJson(attributes)), ("$now", nowMs));
-            return command.ExecuteNonQuery();
+            command.ExecuteNonQuery();
         });
 
     public Task DeleteQueueAsync(string name, CancellationToken ct) => Locked(ct, () =>
@@ -122,7 +122,6 @@ internal sealed class SqsStore : IAsyncDisposable
         }
 
         transaction.Commit();
-        return 0;
     });
 
     /// <summary>Deletes every message unless the queue was purged within <paramref name="minimumIntervalMs"/>; false when refused.</summary>
@@ -160,7 +159,6 @@ internal sealed class SqsStore : IAsyncDisposable
         }
 
         transaction.Commit();
-        return 0;
     });
 
     /// <summary>
@@ -365,6 +363,12 @@ internal sealed class SqsStore : IAsyncDisposable
             gate.Dispose();
         }
     }
+
+    private Task Locked(CancellationToken ct, Action work) => Locked(ct, () =>
+    {
+        work();
+        return true;
+    });
 
     private async Task<T> Locked<T>(CancellationToken ct, Func<T> work)
     {

@@ -17,8 +17,11 @@ public sealed record GetQueueUrlRequest(string? QueueName, string? QueueOwnerAWS
 /// <summary>ListQueues request.</summary>
 public sealed record ListQueuesRequest(string? QueueNamePrefix, int? MaxResults, string? NextToken);
 
-/// <summary>A page of queue URLs (ListQueues, ListDeadLetterSourceQueues).</summary>
+/// <summary>A page of queue URLs (ListQueues).</summary>
 public sealed record QueueUrlsResponse([property: JsonPropertyName("QueueUrls")] List<string> QueueUrls, string? NextToken);
+
+/// <summary>ListDeadLetterSourceQueues response; unlike ListQueues its list is spelled in camelCase on the wire.</summary>
+public sealed record DeadLetterSourceQueuesResponse([property: JsonPropertyName("queueUrls")] List<string> QueueUrls, string? NextToken);
 
 /// <summary>A request naming only a queue (DeleteQueue, PurgeQueue, ListDeadLetterSourceQueues).</summary>
 public sealed record QueueRequest(string? QueueUrl);

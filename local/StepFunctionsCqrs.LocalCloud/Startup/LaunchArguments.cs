@@ -6,7 +6,7 @@ namespace StepFunctionsCqrs.LocalCloud.Startup;
 /// The command line: <c>[demo] [--port N] [--state DIR] [--reset] [--exit-when-done]</c>. Without <c>demo</c> the
 /// local cloud just serves; with it, the hotel demo runs against it once it is up.
 /// </summary>
-public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone)
+public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone, int? VisibilityTimeoutSeconds = null)
 {
     /// <summary>The usage text printed for <c>--help</c> and with every argument error.</summary>
     public const string Usage = """
@@ -17,6 +17,7 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
           --state <dir>     state folder (default .local-cloud under the repository root)
           --reset           wipe the state folder before starting
           --exit-when-done  with demo: exit after the demo (code 0 when every step passed)
+          --visibility-timeout <s>  seconds before an unprocessed command is delivered again (default 20)
           --help            show this text
         """;
 
@@ -27,13 +28,14 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            parsed = arg switch
+            parsed = Canonical(arg) switch
             {
                 "demo" => parsed with { Demo = true },
                 "--reset" => parsed with { Reset = true },
                 "--exit-when-done" => parsed with { ExitWhenDone = true },
                 "--port" => parsed with { Port = ParsePort(Value(args, ref i, arg)) },
                 "--state" => parsed with { StateFolder = Value(args, ref i, arg) },
+                "--visibility-timeout" => parsed with { VisibilityTimeoutSeconds = ParseSeconds(Value(args, ref i, arg), arg) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };
         }
@@ -46,10 +48,21 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
         return parsed;
     }
 
+    // Options are matched ignoring case, and --DataDirectory (the configuration-style name) means --state.
+    private static string Canonical(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal)
+            ? arg.ToLowerInvariant() is "--datadirectory" ? "--state" : arg.ToLowerInvariant()
+            : arg;
+
     private static string Value(IReadOnlyList<string> args, ref int i, string name) =>
         ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal)
             ? args[i]
             : throw new ArgumentException($"{name} needs a value.");
+
+    private static int ParseSeconds(string text, string name) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 43_200
+            ? seconds
+            : throw new ArgumentException($"{name} '{text}' is not a number of seconds (0 to 43200).");
 
     private static int ParsePort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65_535

@@ -156,7 +156,19 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
                     $"Execution Already Exists: '{existing.Arn}' ({existing.Status}{(SameJson(existing.Input, input) ? "" : ", with a different input")}).");
             }
 
-            runner.Run(machine, execution);
+            try
+            {
+                runner.Run(machine, execution);
+            }
+            catch (Exception e) when (e is AslDefinitionException or JsonException)
+            {
+                // Recorded as ended so it is neither left RUNNING nor re-run on every restart.
+                await store.CompleteExecutionAsync(execution with
+                {
+                    Status = "FAILED", StopDate = timeProvider.GetUtcNow(), Error = "States.Runtime", Cause = e.Message, HistoryJson = "[]",
+                }, cancellationToken).ConfigureAwait(false);
+            }
+
             return Started(execution);
         }
         finally

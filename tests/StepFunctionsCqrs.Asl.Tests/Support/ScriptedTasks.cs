@@ -16,7 +16,7 @@ public sealed class ScriptedTasks : ITaskInvoker
         return this;
     }
 
-    public ScriptedTasks On(string resource, Func<TaskInvocation, ValueTask<JsonNode?>> handler)
+    public ScriptedTasks OnCall(string resource, Func<TaskInvocation, ValueTask<JsonNode?>> handler)
     {
         _handlers[resource] = handler;
         return this;

@@ -32,4 +32,18 @@ public sealed class EventJsonTests
         Assert.Equal(json, EventJson.Serialize(back));
         Assert.Equal(events[1], back[1]);
     }
+
+    [Fact]
+    public void The_type_name_may_come_after_the_fields_as_json_tooling_may_reorder_keys()
+    {
+        var back = EventJson.Deserialize("""[{"hotelId":"h","roomTypeId":"r","capacity":3,"type":"V1.InventoryOpened"}]""");
+
+        Assert.Equal(new InventoryOpened("h", "r", 3), Assert.Single(back));
+    }
+
+    [Fact]
+    public void An_unknown_event_type_name_fails_to_load()
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => EventJson.Deserialize("""[{"type":"V9.Teleported"}]"""));
+    }
 }

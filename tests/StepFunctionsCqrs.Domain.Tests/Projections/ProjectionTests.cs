@@ -30,16 +30,17 @@ public sealed class ProjectionTests
             Booked("b2", Bob, March1, March1.AddDays(2))));
 
         Assert.Equal(
-            [new AvailabilityRow(HotelId, RoomTypeId, March1, 2, 0, 3), new AvailabilityRow(HotelId, RoomTypeId, March1.AddDays(1), 2, 1, 3)],
+            [new AvailabilityRow(HotelId, RoomTypeId, null, 2, 2, 3),
+             new AvailabilityRow(HotelId, RoomTypeId, March1, 2, 0, 3), new AvailabilityRow(HotelId, RoomTypeId, March1.AddDays(1), 2, 1, 3)],
             rows);
     }
 
     [Fact]
-    public void A_waitlisted_request_changes_no_availability_but_appears_in_the_guests_bookings()
+    public void A_waitlisted_request_changes_no_nights_availability_but_appears_in_the_guests_bookings()
     {
         var change = Change(2, [Opened], Waitlisted("b1", Alice, March1, March1.AddDays(1)));
 
-        Assert.Empty(AvailabilityProjection.Project(change));
+        Assert.All(AvailabilityProjection.Project(change), row => Assert.Null(row.Date));
         Assert.Empty(ArrivalsProjection.Project(change));
         Assert.Equal(
             [new GuestBookingRow("alice", "b1", HotelId, RoomTypeId, March1, March1.AddDays(1), BookingStatus.Waitlisted, false, 2)],
@@ -54,7 +55,9 @@ public sealed class ProjectionTests
             new BookingCancelled(HotelId, RoomTypeId, "b1", "alice", "alice"),
             Booked("b2", Bob, March1, March1.AddDays(1), fromWaitlist: true));
 
-        Assert.Equal([new AvailabilityRow(HotelId, RoomTypeId, March1, 2, 0, 4)], AvailabilityProjection.Project(change));
+        Assert.Equal(
+            [new AvailabilityRow(HotelId, RoomTypeId, null, 2, 2, 4), new AvailabilityRow(HotelId, RoomTypeId, March1, 2, 0, 4)],
+            AvailabilityProjection.Project(change));
         Assert.Equal(
             [BookingStatus.Cancelled, BookingStatus.Booked],
             GuestBookingsProjection.Project(change).Select(r => r.Status));

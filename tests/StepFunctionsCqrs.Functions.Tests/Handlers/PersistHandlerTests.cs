@@ -5,12 +5,13 @@ using StepFunctionsCqrs.Domain.Inventory;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using Xunit.Abstractions;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
 
 namespace StepFunctionsCqrs.Functions.Tests.Handlers;
 
 [Collection(DynaliteCollection.Name)]
-public sealed class PersistHandlerTests(Dynalite dynalite)
+public sealed class PersistHandlerTests(Dynalite dynalite, ITestOutputHelper output)
 {
     private async Task<Pipeline> NewPipelineAsync() => new(dynalite.Client, await dynalite.CreateTablesAsync());
 
@@ -30,6 +31,7 @@ public sealed class PersistHandlerTests(Dynalite dynalite)
         var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
             pipeline.PersistWithRetryAsync(BookRoom($"book-{i}", $"guest-{i}", $"b{i}", "2027-03-01", "2027-03-02"))));
 
+        output.WriteLine($"Persist attempts that lost the race and were retried: {pipeline.Conflicts}");
         Assert.True(pipeline.Conflicts > 0, "The racers never collided, so the test proved nothing about concurrency.");
         var outcomes = results.Select(r => EventTypes(r).Single()).ToList();
         Assert.Equal(5, outcomes.Count(t => t == "V1.RoomBooked"));
@@ -72,6 +74,8 @@ public sealed class PersistHandlerTests(Dynalite dynalite)
         Assert.Equal(["hotel#grand", "inventory#grand#double", "inventory#grand#suite"], changes.Select(c => c.GetProperty("aggregateId").GetString()));
         Assert.All(changes, c => Assert.Equal(1, c.GetProperty("version").GetInt64()));
         Assert.Equal(3, changes[2].GetProperty("inventory").GetProperty("capacity").GetInt32());
+        var again = await pipeline.PersistWithRetryAsync(RegisterHotel("register", 3, HotelId, "double", "suite"));
+        Assert.Equal(persisted.GetRawText(), again.GetRawText());
     }
 
     [Fact]
@@ -104,6 +108,12 @@ public sealed class PersistHandlerTests(Dynalite dynalite)
         Assert.Equal(["V1.RoomBooked"], EventTypes(booked));
         var commits = await log.LoadAsync(AggregateIds.Inventory(HotelId, RoomTypeId), CancellationToken.None);
         Assert.Equal([("register", 1L), ("book-1", 2L)], commits.Select(c => (c.CommandId, c.Version)));
+
+        await pipeline.ProjectAsync(booked.GetProperty("commit"));
+        var availability = await Lambda.InvokeAsync(pipeline.Query.Handle,
+            QueryEvents.Get("/hotels/grand/room-types/double/availability", new() { ["from"] = "2027-03-01", ["to"] = "2027-03-03" }));
+        Assert.Equal(200, availability.GetProperty("statusCode").GetInt32());
+        Assert.Contains("\"roomsLeft\":1", availability.GetProperty("body").GetString());
     }
 
     [Fact]

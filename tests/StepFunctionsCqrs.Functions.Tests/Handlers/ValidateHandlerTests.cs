@@ -41,6 +41,14 @@ public sealed class ValidateHandlerTests
     }
 
     [Fact]
+    public async Task Validating_the_same_input_twice_gives_the_same_answer()
+    {
+        var command = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-04-05");
+
+        Assert.Equal((await ValidateAsync(command)).GetRawText(), (await ValidateAsync(command)).GetRawText());
+    }
+
+    [Fact]
     public async Task A_guest_sending_for_themself_is_accepted()
     {
         var result = await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"), senderId: "alice");
@@ -138,6 +146,16 @@ public sealed class ValidateHandlerTests
     public async Task Ids_that_would_break_composite_keys_are_rejected()
     {
         Assert.Equal([("InvalidValue", "payload.hotelId")], Reasons(await ValidateAsync(CancelBooking("c1", "alice", "b1").Apply(c => c["payload"]!["hotelId"] = "grand#double"))));
+    }
+
+    [Fact]
+    public async Task An_execution_input_without_sqs_facts_has_no_sender_and_is_rejected()
+    {
+        var input = new JsonObject { ["command"] = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02"), ["executionId"] = "e1" };
+
+        var result = await Lambda.InvokeAsync(new ValidateHandler(Senders).Handle, input.ToJsonString());
+
+        Assert.Equal([("MissingField", "sqs")], Reasons(result));
     }
 
     [Fact]

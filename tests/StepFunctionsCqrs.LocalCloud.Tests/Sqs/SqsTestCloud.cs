@@ -30,13 +30,14 @@ public sealed class SqsTestCloud : IAsyncDisposable
     /// <summary>An SQS client signing with <see cref="SenderAccessKey"/>.</summary>
     public AmazonSQSClient Client { get; private set; }
 
-    public static async Task<SqsTestCloud> StartAsync(string? dataDirectory = null)
+    /// <summary>Starts a host; <paramref name="clockStart"/> sets the fake clock (a fixed date by default).</summary>
+    public static async Task<SqsTestCloud> StartAsync(string? dataDirectory = null, DateTimeOffset? clockStart = null)
     {
         var options = new LocalCloudOptions
         {
             Port = 0,
             DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "localcloud-tests", Guid.NewGuid().ToString("N")),
-            TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)),
+            TimeProvider = new FakeTimeProvider(clockStart ?? new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)),
         };
         return new SqsTestCloud(options, await LocalCloudHost.StartAsync(options));
     }

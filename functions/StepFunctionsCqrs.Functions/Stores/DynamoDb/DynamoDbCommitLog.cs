@@ -36,6 +36,23 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var commits = new List<StoredCommit>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var request = new ScanRequest { TableName = tableName, ConsistentRead = true, ExclusiveStartKey = startKey };
+            var response = await StoreErrors.TranslateAsync(tableName, () => dynamoDb.ScanAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            commits.AddRange((response.Items ?? []).Select(Read));
+            startKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (startKey is not null);
+
+        return [.. commits.OrderBy(c => c.AggregateId, StringComparer.Ordinal).ThenBy(c => c.Version)];
+    }
+
+    /// <inheritdoc />
     public async Task AppendAsync(StoredCommit commit, CancellationToken cancellationToken)
     {
         var request = new PutItemRequest

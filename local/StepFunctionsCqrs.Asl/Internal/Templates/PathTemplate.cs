@@ -4,7 +4,11 @@ using StepFunctionsCqrs.Asl.Paths;
 
 namespace StepFunctionsCqrs.Asl.Internal.Templates;
 
-/// <summary>A "key.$" value that is a path into the input, the context object ($$) or a variable ($name).</summary>
+/// <summary>
+/// A "key.$" value that is a path into the input, the context object ($$) or a variable ($name). A path that matches
+/// nothing fails with States.Runtime, as the service and Step Functions Local do (not the spec's
+/// States.ParameterPathFailure), so States.ALL does not catch it.
+/// </summary>
 internal sealed class PathTemplate(string key, JsonPath path) : TemplateNode
 {
     public override bool NeedsContext { get; } = path.Text.StartsWith("$$", StringComparison.Ordinal);
@@ -17,8 +21,8 @@ internal sealed class PathTemplate(string key, JsonPath path) : TemplateNode
         }
         catch (StatesException e) when (e.Error == ErrorNames.Runtime)
         {
-            throw new StatesException(ErrorNames.ParameterPathFailure,
-                $"The JSONPath '{path.Text}' specified for the field '{key}.$' in {field} could not be found in the input '{scope.Input?.ToJsonString() ?? "null"}': {e.Cause}");
+            throw new StatesException(ErrorNames.Runtime,
+                $"The JSONPath '{path.Text}' specified for the field '{key}.$' could not be found in the input '{scope.Input?.ToJsonString() ?? "null"}'");
         }
     }
 }

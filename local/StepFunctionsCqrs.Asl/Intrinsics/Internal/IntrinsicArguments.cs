@@ -49,6 +49,11 @@ internal sealed class IntrinsicArguments(string function, JsonNode?[] values, IR
     /// <summary>Argument <paramref name="index"/> as a number rounded to the nearest integer, halves up, as Step Functions documents for its math and array functions.</summary>
     public long RoundedInteger(int index)
     {
+        if (JsonNumber.TryGetInteger(values[index], out var whole))
+        {
+            return whole;
+        }
+
         if (JsonNumber.TryGetDecimal(values[index], out var d))
         {
             var rounded = decimal.Floor(d + 0.5m);

@@ -45,6 +45,11 @@ internal static class JsonNumber
     public static bool TryGetInteger(JsonNode? node, out long value)
     {
         value = 0;
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out value))
+        {
+            return true;
+        }
+
         if (!TryGetDecimal(node, out var d))
         {
             return false;

@@ -6,16 +6,51 @@ namespace StepFunctionsCqrs.Asl.Paths.Internal;
 /// <summary>Equality and ordering of JSON values as filters and intrinsics need them: numbers by value whatever their spelling.</summary>
 internal static class JsonValueComparer
 {
-    /// <summary>Deep equality, treating <c>1</c> and <c>1.0</c> as equal.</summary>
+    /// <summary>Deep equality, treating <c>1</c> and <c>1.0</c> as equal at any depth and ignoring object field order.</summary>
     public static bool AreEqual(JsonNode? left, JsonNode? right)
     {
-        if (left is JsonValue lv && right is JsonValue rv
-            && lv.GetValueKind() == JsonValueKind.Number && rv.GetValueKind() == JsonValueKind.Number)
+        switch (left, right)
         {
-            return JsonNumber.Compare(lv, rv) == 0;
-        }
+            case (null, null):
+                return true;
+            case (JsonObject l, JsonObject r):
+                if (l.Count != r.Count)
+                {
+                    return false;
+                }
 
-        return JsonNode.DeepEquals(left, right);
+                foreach (var (key, value) in l)
+                {
+                    if (!r.TryGetPropertyValue(key, out var other) || !AreEqual(value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case (JsonArray l, JsonArray r):
+                if (l.Count != r.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < l.Count; i++)
+                {
+                    if (!AreEqual(l[i], r[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case (JsonValue l, JsonValue r)
+                when l.GetValueKind() == JsonValueKind.Number && r.GetValueKind() == JsonValueKind.Number:
+                return JsonNumber.Compare(l, r) == 0;
+            case (JsonValue l, JsonValue r):
+                return JsonNode.DeepEquals(l, r);
+            default:
+                return false;
+        }
     }
 
     /// <summary>Orders two numbers or two strings (ordinal); false for any other pair.</summary>

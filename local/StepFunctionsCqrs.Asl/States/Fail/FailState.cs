@@ -39,7 +39,7 @@ public sealed class FailState : State
         {
             value = template.Evaluate(scope.Scope(input, template.NeedsContext), field);
         }
-        catch (StatesException e) when (e.Error == ErrorNames.ParameterPathFailure)
+        catch (StatesException e) when (e.Error == ErrorNames.Runtime)
         {
             throw new StatesException(ErrorNames.Runtime, $"The {field} of Fail state '{scope.StateName}' could not be resolved: {e.Cause}");
         }

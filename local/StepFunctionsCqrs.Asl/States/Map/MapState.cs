@@ -82,6 +82,7 @@ public sealed class MapState : State
         }
         var items = SelectItems(effective, scope);
         var iterationInputs = new List<JsonNode?>(items.Count);
+        BranchScope? selectorScope = null;
         for (var i = 0; i < items.Count; i++)
         {
             if (ItemSelector is null)
@@ -89,8 +90,16 @@ public sealed class MapState : State
                 iterationInputs.Add(items[i]?.DeepClone());
                 continue;
             }
-            var selectorScope = scope.Child(scope.Variables, new MapItemContext(i, items[i]), scope.LastEventId, scope.Token);
-            selectorScope.EnterState(Name, scope.Run.Time.GetUtcNow(), scope.RetryCount);
+            var item = new MapItemContext(i, items[i]);
+            if (selectorScope is null)
+            {
+                selectorScope = scope.Child(scope.Variables, item, scope.LastEventId, scope.Token);
+                selectorScope.EnterState(Name, scope.Run.Time.GetUtcNow(), scope.RetryCount);
+            }
+            else
+            {
+                selectorScope.SetMapItem(item);
+            }
             iterationInputs.Add(ItemSelector.Evaluate(effective, selectorScope));
         }
         if (Batcher is not null) iterationInputs = Batcher.Batch(iterationInputs, effective, scope);

@@ -66,7 +66,8 @@ public sealed class TaskState : State
             scope.SetTaskToken(token);
         }
         var effective = Parameters is null ? selected : Parameters.Evaluate(selected, scope);
-        if (PayloadSize.Exceeds(effective))
+        // Only a Parameters-built input can be new data; otherwise it is part of a state input already within limits.
+        if (Parameters is not null && PayloadSize.Exceeds(effective))
         {
             throw new StatesException(ErrorNames.DataLimitExceeded, $"The input of Task state '{Name}' after Parameters is larger than {PayloadSize.Limit} bytes.");
         }

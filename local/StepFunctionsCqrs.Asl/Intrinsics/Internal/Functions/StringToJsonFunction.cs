@@ -4,7 +4,7 @@ using StepFunctionsCqrs.Asl.Paths;
 
 namespace StepFunctionsCqrs.Asl.Intrinsics.Internal.Functions;
 
-/// <summary><c>States.StringToJson(text)</c>: parses an escaped JSON string into JSON.</summary>
+/// <summary><c>States.StringToJson(text)</c>: parses an escaped JSON string into JSON; null or blank text gives null.</summary>
 internal sealed class StringToJsonFunction : IntrinsicFunction
 {
     public override string Name => "States.StringToJson";
@@ -15,7 +15,18 @@ internal sealed class StringToJsonFunction : IntrinsicFunction
 
     public override JsonNode? Invoke(IntrinsicArguments arguments, PathScope scope)
     {
+        // Like the service's JSON reader, null or blank text reads as JSON null rather than failing.
+        if (arguments[0] is null)
+        {
+            return null;
+        }
+
         var text = arguments.String(0);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
         try
         {
             return JsonNode.Parse(text);

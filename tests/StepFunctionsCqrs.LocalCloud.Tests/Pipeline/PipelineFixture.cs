@@ -1,0 +1,76 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.SQS;
+using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.LocalCloud.Bootstrap;
+using StepFunctionsCqrs.LocalCloud.Pipeline;
+
+namespace StepFunctionsCqrs.LocalCloud.Tests.Pipeline;
+
+/// <summary>
+/// One whole local cloud in this process, on a free port with its own state folder, shared by the tests of the
+/// <see cref="PipelineCollection"/>, with real clients pointed at its edge.
+/// </summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    /// <summary>Short, so redelivery and dead-lettering happen within a test.</summary>
+    public const int VisibilityTimeoutSeconds = 2;
+
+    private readonly string stateFolder = Path.Combine(Path.GetTempPath(), "localcloud-pipeline-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The running cloud.</summary>
+    public PipelineCloud Cloud { get; private set; } = null!;
+
+    /// <summary>Our Step Functions client at the edge.</summary>
+    public StepFunctionsClient StepFunctions { get; private set; } = null!;
+
+    /// <summary>Signed raw calls at the edge, for operations our client does not offer and for malformed requests.</summary>
+    public AwsJsonCaller Raw { get; private set; } = null!;
+
+    /// <summary>The SDK's DynamoDB client at the edge.</summary>
+    public AmazonDynamoDBClient DynamoDb { get; private set; } = null!;
+
+    /// <summary>The SDK's SQS client at the edge, signed as the command API.</summary>
+    public AmazonSQSClient CommandApiSqs { get; private set; } = null!;
+
+    /// <summary>A plain HTTP client at the edge.</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        Cloud = await PipelineCloud.StartAsync(new PipelineOptions
+        {
+            Port = 0,
+            StateFolder = stateFolder,
+            RepositoryRoot = RepositoryRoot.Find(),
+            VisibilityTimeoutSeconds = VisibilityTimeoutSeconds,
+        });
+        var edge = Cloud.Endpoint;
+        var credentials = new BasicAWSCredentials("AKIDTEST", "test-secret");
+        StepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(edge, "us-east-1", credentials) { MaxAttempts = 1 });
+        Raw = new AwsJsonCaller(edge, credentials);
+        DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+        CommandApiSqs = new AmazonSQSClient(LocalCloud.Lambda.LocalIdentities.CommandApi, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1" });
+        Http = new HttpClient { BaseAddress = edge };
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        StepFunctions.Dispose();
+        Raw.Dispose();
+        DynamoDb.Dispose();
+        CommandApiSqs.Dispose();
+        Http.Dispose();
+        await Cloud.DisposeAsync();
+        try
+        {
+            Directory.Delete(stateFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; failing the run over it would hide the real result.
+        }
+    }
+}
