@@ -174,7 +174,7 @@ public sealed class LocalCloudProcess : ITarget, IAsyncDisposable
     }
 
     // The host is built next to the tests (same configuration), as a project reference without its assembly.
-    private static string HostAssembly()
+    internal static string HostAssembly()
     {
         var configuration = typeof(LocalCloudProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
             .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
