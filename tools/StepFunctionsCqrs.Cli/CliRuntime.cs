@@ -13,8 +13,17 @@ namespace StepFunctionsCqrs.Cli;
 public sealed record CliRuntime(IAnsiConsole Console, TextWriter Output, Func<string, string?> Environment, string WorkingDirectory, TimeProvider Time)
 {
     /// <summary>The process's own console, environment and clock.</summary>
-    public static CliRuntime FromProcess() => new(
-        AnsiConsole.Console, System.Console.Out, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), TimeProvider.System);
+    public static CliRuntime FromProcess()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // Without a terminal the console assumes 80 columns and wraps ids and tables mid-word; logs and pipes are wider.
+            console.Profile.Width = 200;
+        }
+
+        return new(console, System.Console.Out, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), TimeProvider.System);
+    }
 
     /// <summary>Resolves settings and creates clients for one command.</summary>
     public CliContext Open(string? configPath)

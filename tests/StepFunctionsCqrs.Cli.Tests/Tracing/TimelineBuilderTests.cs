@@ -106,6 +106,7 @@ public sealed class TimelineBuilderTests
         ]);
 
         Assert.Equal("ExecutionFailed", timeline.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(0.1), Assert.Single(timeline.States).Duration);
         Assert.Equal("CommandFailed", timeline.Error);
         Assert.Equal("bug", timeline.Cause);
         Assert.Contains("ExecutionFailed after 0.300s: CommandFailed (bug)", TimelineRenderer.Ending(timeline));

@@ -7,13 +7,15 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="Latency">Submit→status latency as a client polling the status view sees it.</param>
 /// <param name="WritesPerCommand">Conditional writes each command made on average: commit append, view rows, status row.</param>
 /// <param name="StoreWritesPerSecond">Conditional PutItem writes per second the store sustained in the probe.</param>
+/// <param name="NotAccepted">A few commands that ended other than Accepted, to trace.</param>
 public sealed record BenchReport(
     int Commands,
     IReadOnlyDictionary<string, int> Outcomes,
     TimeSpan Elapsed,
     LatencyPercentiles Latency,
     double WritesPerCommand,
-    double StoreWritesPerSecond)
+    double StoreWritesPerSecond,
+    IReadOnlyList<string> NotAccepted)
 {
     /// <summary>Commands with no outcome by the timeout.</summary>
     public int Missing => Commands - Outcomes.Values.Sum();

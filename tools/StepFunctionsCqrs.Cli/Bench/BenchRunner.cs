@@ -83,7 +83,8 @@ public sealed class BenchRunner(
         var storeRate = await new StoreBoundProbe(dynamoDb, endpointForMessages).MeasureAsync(options.ProbeWrites, options.Concurrency, cancellationToken).ConfigureAwait(false);
 
         var counts = outcomes.Values.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new BenchReport(ids.Count, counts, lastSeen, LatencyPercentiles.Of(latencies), writesPerCommand, storeRate);
+        var notAccepted = outcomes.Where(o => o.Value != "Accepted").Select(o => o.Key).Order(StringComparer.Ordinal).Take(5).ToList();
+        return new BenchReport(ids.Count, counts, lastSeen, LatencyPercentiles.Of(latencies), writesPerCommand, storeRate, notAccepted);
     }
 
     private async Task SubmitAllAsync(

@@ -77,6 +77,11 @@ public static class BenchCommand
         table.AddRow("store bound", F(report.StoreBoundCommandsPerSecond) + " commands/s");
         table.AddRow("throughput / store bound", F(report.RatioToStoreBound, "0.00"));
         runtime.Console.Write(table);
+        foreach (var commandId in report.NotAccepted)
+        {
+            runtime.Console.MarkupLineInterpolated($"not accepted: {commandId} (see 'cqrs status {commandId}' and 'cqrs trace {commandId}')");
+        }
+
         runtime.Output.WriteLine(
             $"bench commands={report.Commands} throughput={F(report.CommandsPerSecond)}/s p50={Ms(report.Latency.P50)} p95={Ms(report.Latency.P95)} p99={Ms(report.Latency.P99)} " +
             $"writesPerCommand={F(report.WritesPerCommand, "0.00")} storeWrites={F(report.StoreWritesPerSecond)}/s storeBound={F(report.StoreBoundCommandsPerSecond)}/s ratio={F(report.RatioToStoreBound, "0.00")}");

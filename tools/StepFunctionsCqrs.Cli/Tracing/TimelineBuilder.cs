@@ -60,6 +60,12 @@ public static class TimelineBuilder
             }
         }
 
+        // Succeed and Fail states end the execution without an exit event of their own.
+        foreach (var terminal in visits.Where(v => v.Exited is null && v.StateType is "Succeed" or "Fail"))
+        {
+            terminal.Exited = ended;
+        }
+
         return new ExecutionTimeline(started, ended, outcome, error, cause, [.. visits.Select(v => v.Build())]);
     }
 
@@ -113,12 +119,14 @@ public static class TimelineBuilder
     {
         public string Name { get; } = name;
 
+        public string StateType { get; } = stateType;
+
         public DateTimeOffset? Exited { get; set; }
 
         public int Attempts { get; set; }
 
         public List<StateFailure> Failures { get; } = [];
 
-        public StateVisit Build() => new(Name, stateType, entered, Exited, Attempts, Failures);
+        public StateVisit Build() => new(Name, StateType, entered, Exited, Attempts, Failures);
     }
 }
