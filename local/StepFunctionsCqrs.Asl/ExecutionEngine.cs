@@ -7,11 +7,15 @@ using StepFunctionsCqrs.Asl.States.Fail;
 
 namespace StepFunctionsCqrs.Asl;
 
-/// <summary>Runs executions of one state machine. Thread-safe: any number of executions may run at once.</summary>
+/// <summary>
+/// Runs executions of one state machine. Thread-safe: any number of executions may run at once. Time (waits, retry
+/// delays, timeouts, timestamps) comes from <paramref name="timeProvider"/> and randomness (jitter, States.UUID,
+/// States.MathRandom) from <paramref name="random"/>, so tests can make both deterministic.
+/// </summary>
 public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker invoker, TimeProvider? timeProvider = null, Random? random = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly Random _random = random ?? Random.Shared;
+    private readonly Random _random = random is null || ReferenceEquals(random, Random.Shared) ? Random.Shared : new SynchronizedRandom(random);
 
     /// <summary>The state machine this engine runs.</summary>
     public StateMachineDefinition Machine { get; } = machine;
@@ -157,26 +161,27 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
     {
         string? error = null, cause = null;
         JsonNode? output = null;
+        var stopped = _time.GetUtcNow();
         switch (end)
         {
             case ExecutionSucceededEnd s:
                 output = s.Output;
-                scope.Record(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(new LazyJson(output)));
+                scope.Record(HistoryEventType.ExecutionSucceeded, new OutputEventDetails(new LazyJson(output)), stopped);
                 break;
             case ExecutionFailedEnd f:
                 (error, cause) = (f.Error, f.Cause);
-                scope.Record(HistoryEventType.ExecutionFailed, new FailureEventDetails(error, cause));
+                scope.Record(HistoryEventType.ExecutionFailed, new FailureEventDetails(error, cause), stopped);
                 break;
             case ExecutionTimedOutEnd t:
                 (error, cause) = (t.Error, t.Cause);
-                scope.Record(HistoryEventType.ExecutionTimedOut, new FailureEventDetails(error, cause));
+                scope.Record(HistoryEventType.ExecutionTimedOut, new FailureEventDetails(error, cause), stopped);
                 break;
             case ExecutionAbortedEnd a:
                 (error, cause) = (a.Error, a.Cause);
-                scope.Record(HistoryEventType.ExecutionAborted, new FailureEventDetails(error, cause));
+                scope.Record(HistoryEventType.ExecutionAborted, new FailureEventDetails(error, cause), stopped);
                 break;
         }
         return new ExecutionResult(end.Status, run.Identity.Name, run.Identity.ExecutionArn, run.Identity.StateMachineArn,
-            run.Input, output, error, cause, run.StartTime, _time.GetUtcNow(), run.History);
+            run.Input, output, error, cause, run.StartTime, stopped, run.History);
     }
 }

@@ -16,7 +16,9 @@ internal static class BranchRunner
         {
             scope.Token.ThrowIfCancellationRequested();
             var entered = time.GetUtcNow();
-            scope.Record(state.EnteredEventType, new StateEnteredEventDetails(state.Name, new LazyJson(input)));
+            scope.Record(state.EnteredEventType, new StateEnteredEventDetails(state.Name, new LazyJson(input)), entered);
+            // A state that finished without awaiting took no time, so its exit shares the entry timestamp.
+            var synchronous = true;
             var retryCount = 0;
             int[]? attempts = null;
             StateOutcome outcome;
@@ -26,8 +28,21 @@ internal static class BranchRunner
                 try
                 {
                     var pending = state.ExecuteAsync(input, scope);
-                    outcome = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+                    if (pending.IsCompletedSuccessfully)
+                    {
+                        outcome = pending.Result;
+                    }
+                    else
+                    {
+                        synchronous = false;
+                        outcome = await pending.ConfigureAwait(false);
+                    }
                     break;
+                }
+                catch (OperationCanceledException) when (scope.Token.IsCancellationRequested && state.Type is "Task" or "Wait" or "Parallel" or "Map")
+                {
+                    scope.Record(state.Type + "StateAborted", null);
+                    throw;
                 }
                 catch (StatesException error) when (!scope.Token.IsCancellationRequested)
                 {
@@ -37,6 +52,7 @@ internal static class BranchRunner
                         var decision = retry.Decide(error.Error, attempts, scope.Run.Random);
                         if (decision.Outcome == RetryOutcome.Retry)
                         {
+                            synchronous = false;
                             if (decision.Delay > TimeSpan.Zero)
                             {
                                 await Task.Delay(decision.Delay, time, scope.Token).ConfigureAwait(false);
@@ -52,7 +68,7 @@ internal static class BranchRunner
                     break;
                 }
             }
-            scope.Record(state.ExitedEventType, new StateExitedEventDetails(state.Name, new LazyJson(outcome.Output)));
+            scope.Record(state.ExitedEventType, new StateExitedEventDetails(state.Name, new LazyJson(outcome.Output)), synchronous ? entered : time.GetUtcNow());
             if (outcome.Next is null) return outcome.Output;
             state = block.States[outcome.Next];
             input = outcome.Output;

@@ -43,11 +43,17 @@ internal sealed class BranchScope(ExecutionRun run, VariableScope variables, Map
         _stateStale = true;
     }
 
-    public long Record(string type, HistoryEventDetails? details)
+    public long Record(string type, HistoryEventDetails? details) => Record(type, details, Run.Time.GetUtcNow());
+
+    /// <summary>Records an event at a time the caller already read, saving a clock read on the hot path.</summary>
+    public long Record(string type, HistoryEventDetails? details, DateTimeOffset at)
     {
-        LastEventId = Run.History.Add(LastEventId, Run.Time.GetUtcNow(), type, details);
+        LastEventId = Run.History.Add(LastEventId, at, type, details);
         return LastEventId;
     }
+
+    /// <summary>The time of the current attempt of the current state: its entry, or the retry's start.</summary>
+    public DateTimeOffset AttemptTime => _retryCount == 0 ? _enteredTime : Run.Time.GetUtcNow();
 
     /// <summary>The context object ($$), built on first use and refreshed when the state changes.</summary>
     public JsonObject Context

@@ -113,15 +113,16 @@ public sealed class TaskState : State
 
     private void RecordScheduled(BranchScope scope, JsonNode? effective, int? timeout, int? heartbeat)
     {
+        var at = scope.AttemptTime;
         if (Resource.IsLambdaFunction)
         {
-            scope.Record(HistoryEventType.LambdaFunctionScheduled, new TaskScheduledEventDetails(null, Resource.Arn, scope.Run.Identity.Region, new LazyJson(effective), timeout, null));
-            scope.Record(HistoryEventType.LambdaFunctionStarted, null);
+            scope.Record(HistoryEventType.LambdaFunctionScheduled, new TaskScheduledEventDetails(null, Resource.Arn, scope.Run.Identity.Region, new LazyJson(effective), timeout, null), at);
+            scope.Record(HistoryEventType.LambdaFunctionStarted, null, at);
         }
         else
         {
-            scope.Record(HistoryEventType.TaskScheduled, new TaskScheduledEventDetails(Resource.ResourceType, Resource.Resource, scope.Run.Identity.Region, new LazyJson(effective), timeout, heartbeat));
-            scope.Record(HistoryEventType.TaskStarted, new ResourceEventDetails(Resource.ResourceType, Resource.Resource));
+            scope.Record(HistoryEventType.TaskScheduled, new TaskScheduledEventDetails(Resource.ResourceType, Resource.Resource, scope.Run.Identity.Region, new LazyJson(effective), timeout, heartbeat), at);
+            scope.Record(HistoryEventType.TaskStarted, new ResourceEventDetails(Resource.ResourceType, Resource.Resource), at);
         }
     }
 

@@ -92,4 +92,17 @@ public class ParallelStateTests
             result.History.Select(e => e.Type));
         Assert.Equal(3, result.History[3].PreviousEventId);
     }
+
+    [Fact]
+    public async Task When_one_branch_fails_the_other_branches_are_stopped()
+    {
+        var result = await Machines.Run(Machines.Single($$"""
+            { "Type": "Parallel", "Branches": [
+                {{Branch("""{ "Type": "Wait", "Seconds": 3600, "End": true }""")}},
+                {{Branch("""{ "Type": "Fail", "Error": "Early" }""", "B2")}} ], "End": true }
+            """));
+        Assert.Equal("Early", result.Error);
+        Assert.True(result.StopDate - result.StartDate < TimeSpan.FromMinutes(1));
+        Assert.Contains(result.History, e => e.Type == "WaitStateAborted");
+    }
 }
