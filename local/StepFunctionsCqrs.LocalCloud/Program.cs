@@ -34,7 +34,18 @@ if (launch.VisibilityTimeoutSeconds is { } visibility)
     options = options with { VisibilityTimeoutSeconds = visibility };
 }
 
-await using var cloud = await PipelineCloud.StartAsync(options);
+PipelineCloud started;
+try
+{
+    started = await PipelineCloud.StartAsync(options);
+}
+catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+{
+    Console.Error.WriteLine($"Port {options.Port} on 127.0.0.1 is taken ({e.Message}). Stop what uses it, or pass --port 0 for a free port.");
+    return 1;
+}
+
+await using var cloud = started;
 var screen = Console.Out;
 if (launch.Demo)
 {

@@ -46,6 +46,7 @@ public sealed class DynamoDbProxy(HttpClient dynalite) : IAwsJsonService
             }
         }
 
+        context.Response.ContentLength = answer.Content.Headers.ContentLength;
         await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -99,7 +99,7 @@ public sealed class DurabilityTests : IAsyncLifetime
             var created = await raw.StatesOkAsync("CreateStateMachine", new JsonObject
             {
                 ["name"] = "short-wait",
-                ["definition"] = """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3,"Next":"Done"},"Done":{"Type":"Pass","Result":"done","End":true}}}""",
+                ["definition"] = """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":5,"Next":"Done"},"Done":{"Type":"Pass","Result":"done","End":true}}}""",
                 ["roleArn"] = "arn:aws:iam::000000000000:role/test",
             });
             machine = created["stateMachineArn"]!.GetValue<string>();
@@ -115,7 +115,7 @@ public sealed class DurabilityTests : IAsyncLifetime
 
         first.Kill();
         var second = await StartHostAsync();
-        Assert.Contains("Re-running 1 execution(s)", second.Output);
+        await second.WaitForOutputAsync("Re-running 1 execution(s)");
 
         using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(second.Endpoint, "us-east-1", credentials));
         var resumed = await WaitUntilEndedAsync(stepFunctions, cutShortArn);

@@ -11,6 +11,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource<Uri> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool disposed;
 
     private HostProcess(Process process) => this.process = process;
 
@@ -56,6 +57,22 @@ public sealed partial class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Waits until the host has printed <paramref name="text"/>; throws with everything it printed when it does not.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The host never printed '{text}'. It printed:{Environment.NewLine}{Output}");
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash.</summary>
     public void Kill()
     {
@@ -74,6 +91,12 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

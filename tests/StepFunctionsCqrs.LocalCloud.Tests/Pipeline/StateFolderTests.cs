@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+
+namespace StepFunctionsCqrs.LocalCloud.Tests.Pipeline;
+
+public sealed class StateFolderTests : IAsyncLifetime
+{
+    private readonly string stateFolder = Path.Combine(Path.GetTempPath(), "localcloud-state-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<HostProcess> hosts = [];
+
+    [Fact]
+    public async Task A_restart_keeps_what_was_created_and_reset_wipes_it()
+    {
+        var describe = new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:000000000000:stateMachine:kept" };
+        var first = await StartAsync([]);
+        using (var raw = Raw(first))
+        {
+            await raw.StatesOkAsync("CreateStateMachine", new JsonObject
+            {
+                ["name"] = "kept", ["definition"] = StepFunctions.TestMachines.Quick, ["roleArn"] = "arn:aws:iam::000000000000:role/test",
+            });
+        }
+
+        await first.DisposeAsync();
+        var second = await StartAsync([]);
+        using (var raw = Raw(second))
+        {
+            await raw.StatesOkAsync("DescribeStateMachine", describe);
+        }
+
+        await second.DisposeAsync();
+        var third = await StartAsync(["--reset"]);
+        using (var raw = Raw(third))
+        {
+            var (status, answer) = await raw.StatesAsync("DescribeStateMachine", describe);
+            Assert.Equal(400, status);
+            Assert.Equal("StateMachineDoesNotExist", answer["__type"]!.GetValue<string>());
+            await raw.StatesOkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:000000000000:stateMachine:command-pipeline" });
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(stateFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private async Task<HostProcess> StartAsync(string[] extra)
+    {
+        var host = await HostProcess.StartAsync(["--port", "0", "--state", stateFolder, .. extra]);
+        hosts.Add(host);
+        return host;
+    }
+
+    private static AwsJsonCaller Raw(HostProcess host) => new(host.Endpoint, new BasicAWSCredentials("AKIDTEST", "x"));
+}
