@@ -129,4 +129,19 @@ public sealed class TimelineBuilderTests
         Assert.Equal("States.Timeout", Assert.Single(visit.Failures).Error);
         Assert.Equal(TimeSpan.FromSeconds(2), visit.Duration);
     }
+
+    [Fact]
+    public void A_state_aborted_when_its_parallel_sibling_failed_ends_at_the_abort()
+    {
+        var timeline = TimelineBuilder.Build([
+            Event(1, 0, "ExecutionStarted", 0),
+            Entered(2, 1, "Parallel", "Project", 0),
+            Entered(3, 2, "Task", "ProjectAvailability", 0.1),
+            Entered(4, 2, "Task", "ProjectArrivals", 0.1),
+            Event(5, 3, "TaskStateAborted", 0.4, "stateExitedEventDetails", new { name = "ProjectAvailability" }),
+        ]);
+
+        Assert.Equal(TimeSpan.FromSeconds(0.3), timeline.States.Single(s => s.Name == "ProjectAvailability").Duration);
+        Assert.Null(timeline.States.Single(s => s.Name == "ProjectArrivals").Duration);
+    }
 }

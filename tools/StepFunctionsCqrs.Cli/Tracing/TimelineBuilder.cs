@@ -33,10 +33,11 @@ public static class TimelineBuilder
                 visits.Add(visit);
                 visitOfEntry[e.Id] = visit;
             }
-            else if (e.Type.EndsWith("StateExited", StringComparison.Ordinal))
+            else if (e.Type.EndsWith("StateExited", StringComparison.Ordinal) || e.Type.EndsWith("StateAborted", StringComparison.Ordinal))
             {
                 var name = NameOf(e);
-                var visit = Owner(e, byId, visitOfEntry) is { } owner && owner.Name == name
+                // An abort may carry no details; its branch chain still leads to the state it ended.
+                var visit = Owner(e, byId, visitOfEntry) is { } owner && (owner.Name == name || name == "?")
                     ? owner
                     : visits.LastOrDefault(v => v.Name == name && v.Exited is null);
                 if (visit is not null)
