@@ -35,6 +35,20 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
 
         var input = JsonSerializer.Serialize(new ExecutionInput(command, Context(message)), HandlerJson.Options);
+        var inputBytes = Encoding.UTF8.GetByteCount(input);
+        if (inputBytes > MaxBodyBytes)
+        {
+            // Step Functions refuses (or fails) an execution whose input exceeds its limit, and the command would vanish
+            // with no recorded outcome; dead-lettering keeps it visible.
+            JsonLog.Write("WARN", "Message cannot become an execution; leaving it to the dead-letter queue", new Dictionary<string, object?>
+            {
+                ["messageId"] = message.MessageId,
+                ["commandId"] = commandId,
+                ["reason"] = $"With its SQS context the execution input is {inputBytes} bytes; Step Functions accepts at most {MaxBodyBytes}.",
+            });
+            return DispatchOutcome.Unusable;
+        }
+
         try
         {
             var started = await stepFunctions.StartExecutionAsync(stateMachineArn, commandId, input, cancellationToken).ConfigureAwait(false);

@@ -85,6 +85,19 @@ public sealed class DispatchHandlerTests
         Assert.True(stepFunctions.Executions.ContainsKey("cmd-broken"));
     }
 
+    [Fact]
+    public async Task A_body_at_the_sqs_limit_whose_execution_input_would_exceed_the_step_functions_limit_is_left_for_the_dead_letter_queue()
+    {
+        var command = BookRoom("cmd-big", "alice", "b-big", "2027-03-01", "2027-03-02");
+        command["payload"]!["hotelId"] = "";
+        command["payload"]!["hotelId"] = new string('h', 256 * 1024 - System.Text.Encoding.UTF8.GetByteCount(command.ToJsonString()));
+
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("big", command.ToJsonString()), Record("good", Booking(1))));
+
+        Assert.Equal(["big"], Failures(response));
+        Assert.Equal(["cmd-1"], stepFunctions.Executions.Keys);
+    }
+
     [Theory]
     [InlineData("""{"commandId":42}""")]
     [InlineData("""{"commandId":"has spaces in it"}""")]

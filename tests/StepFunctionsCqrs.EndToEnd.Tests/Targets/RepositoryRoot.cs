@@ -1,0 +1,21 @@
+namespace StepFunctionsCqrs.EndToEnd.Tests.Targets;
+
+/// <summary>The checkout the tests run from: the folder holding StepFunctionsCqrs.sln.</summary>
+public static class RepositoryRoot
+{
+    /// <summary>Its path.</summary>
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "StepFunctionsCqrs.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No StepFunctionsCqrs.sln above {AppContext.BaseDirectory}.");
+    }
+}

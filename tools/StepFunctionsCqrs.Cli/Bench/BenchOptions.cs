@@ -1,0 +1,13 @@
+namespace StepFunctionsCqrs.Cli.Bench;
+
+/// <summary>The shape of one bench run.</summary>
+/// <param name="Commands">BookRoom commands to submit.</param>
+/// <param name="Concurrency">Submitters sending at once.</param>
+/// <param name="RoomTypes">Room types (aggregates) the bookings spread over; fewer means more append conflicts.</param>
+/// <param name="Timeout">How long to wait for every outcome.</param>
+/// <param name="ProbeWrites">Conditional writes the store probe makes.</param>
+public sealed record BenchOptions(int Commands = 2000, int Concurrency = 32, int RoomTypes = 50, TimeSpan? Timeout = null, int ProbeWrites = 3000)
+{
+    /// <summary>The wait for outcomes.</summary>
+    public TimeSpan WaitTimeout => Timeout ?? TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,31 @@
+namespace StepFunctionsCqrs.Cli.Bench;
+
+/// <summary>What a bench run measured.</summary>
+/// <param name="Commands">Commands submitted.</param>
+/// <param name="Outcomes">Count per outcome (Accepted, Rejected, Failed); commands with none by the timeout are missing.</param>
+/// <param name="Elapsed">From the first submit to the last outcome seen.</param>
+/// <param name="Latency">Submit→status latency as a client polling the status view sees it.</param>
+/// <param name="WritesPerCommand">Conditional writes each command made on average: commit append, view rows, status row.</param>
+/// <param name="StoreWritesPerSecond">Conditional PutItem writes per second the store sustained in the probe.</param>
+/// <param name="NotAccepted">A few commands that ended other than Accepted, to trace.</param>
+public sealed record BenchReport(
+    int Commands,
+    IReadOnlyDictionary<string, int> Outcomes,
+    TimeSpan Elapsed,
+    LatencyPercentiles Latency,
+    double WritesPerCommand,
+    double StoreWritesPerSecond,
+    IReadOnlyList<string> NotAccepted)
+{
+    /// <summary>Commands with no outcome by the timeout.</summary>
+    public int Missing => Commands - Outcomes.Values.Sum();
+
+    /// <summary>Commands that reached an outcome, per second.</summary>
+    public double CommandsPerSecond => Outcomes.Values.Sum() / Elapsed.TotalSeconds;
+
+    /// <summary>The most commands per second the store could take: its write rate over the writes each command needs.</summary>
+    public double StoreBoundCommandsPerSecond => StoreWritesPerSecond / WritesPerCommand;
+
+    /// <summary>Throughput as a fraction of the store bound.</summary>
+    public double RatioToStoreBound => CommandsPerSecond / StoreBoundCommandsPerSecond;
+}

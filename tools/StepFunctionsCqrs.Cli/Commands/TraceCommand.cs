@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Spectre.Console;
+using StepFunctionsCqrs.Cli.Status;
+using StepFunctionsCqrs.Cli.Tracing;
+
+namespace StepFunctionsCqrs.Cli.Commands;
+
+/// <summary><c>cqrs trace &lt;commandId&gt;</c>: the command's execution as a timeline of states.</summary>
+public static class TraceCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliRuntime runtime)
+    {
+        var commandId = new Argument<string>("commandId") { Description = "The command id (the execution's name)." };
+        var command = new Command("trace", "Show the command's execution history as a timeline: states in order, durations, retries and errors.");
+        command.Arguments.Add(commandId);
+        command.SetAction((parse, ct) => CliApp.RunWithContextAsync(runtime, parse, async context =>
+        {
+            var id = parse.GetValue(commandId)!;
+            var (execution, timeline) = await new ExecutionTracer(context.Clients.StepFunctions, context.Settings.StateMachineArn, context.StepFunctionsEndpoint)
+                .TraceAsync(id, ct).ConfigureAwait(false);
+            runtime.Console.MarkupLineInterpolated($"execution [bold]{execution.ExecutionArn}[/] ({execution.Status})");
+            runtime.Console.Write(TimelineRenderer.Render(timeline));
+            runtime.Console.WriteLine(TimelineRenderer.Ending(timeline));
+            if (context.Settings.StepFunctionsEndpoint is null)
+            {
+                runtime.Console.WriteLine($"console: {ExecutionArns.ConsoleUrl(context.Settings.Region, execution.ExecutionArn)}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

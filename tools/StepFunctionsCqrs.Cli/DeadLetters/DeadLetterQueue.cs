@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+
+namespace StepFunctionsCqrs.Cli.DeadLetters;
+
+/// <summary>Lists and redrives the commands dead-letter queue.</summary>
+public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, string endpointForMessages)
+{
+    private const int PreviewCharacters = 120;
+
+    // Long enough to sweep the queue once without seeing a message twice; released right after.
+    private const int PeekVisibilitySeconds = 60;
+
+    /// <summary>Every message now in the queue (up to <paramref name="max"/>), left in place.</summary>
+    public async Task<IReadOnlyList<DeadLetter>> ListAsync(int max, CancellationToken cancellationToken)
+    {
+        var seen = new Dictionary<string, Message>(StringComparer.Ordinal);
+        try
+        {
+            while (seen.Count < max)
+            {
+                var batch = await ReceiveAsync(Math.Min(10, max - seen.Count), PeekVisibilitySeconds, cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var message in batch)
+                {
+                    seen.TryAdd(message.MessageId, message);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var message in seen.Values)
+            {
+                await sqs.ChangeMessageVisibilityAsync(deadLetterQueueUrl, message.ReceiptHandle, 0, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        return [.. seen.Values.Select(Describe)];
+    }
+
+    /// <summary>Moves up to <paramref name="max"/> messages back to the commands queue, deleting each only after it was sent.</summary>
+    public async Task<int> RedriveAsync(string commandsQueueUrl, int max, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        while (moved < max)
+        {
+            var batch = await ReceiveAsync(Math.Min(10, max - moved), 30, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var message in batch)
+            {
+                await TargetErrors.GuardAsync(
+                    () => sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = commandsQueueUrl, MessageBody = message.Body }, cancellationToken),
+                    endpointForMessages, commandsQueueUrl).ConfigureAwait(false);
+                await sqs.DeleteMessageAsync(deadLetterQueueUrl, message.ReceiptHandle, cancellationToken).ConfigureAwait(false);
+                progress?.Report(++moved);
+            }
+        }
+
+        return moved;
+    }
+
+    private async Task<List<Message>> ReceiveAsync(int count, int visibilitySeconds, CancellationToken cancellationToken)
+    {
+        var response = await TargetErrors.GuardAsync(() => sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = deadLetterQueueUrl,
+            MaxNumberOfMessages = count,
+            VisibilityTimeout = visibilitySeconds,
+            WaitTimeSeconds = 0,
+            MessageSystemAttributeNames = ["All"],
+        }, cancellationToken), endpointForMessages, deadLetterQueueUrl).ConfigureAwait(false);
+        return response.Messages ?? [];
+    }
+
+    private static DeadLetter Describe(Message message)
+    {
+        var attributes = message.Attributes ?? [];
+        var body = message.Body ?? "";
+        return new DeadLetter(
+            message.MessageId,
+            attributes.GetValueOrDefault("SenderId"),
+            int.TryParse(attributes.GetValueOrDefault("ApproximateReceiveCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0,
+            long.TryParse(attributes.GetValueOrDefault("SentTimestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sent)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(sent)
+                : null,
+            DeadLetterDiagnosis.Why(message.Body),
+            body.Length <= PreviewCharacters ? body : body[..PreviewCharacters] + "…",
+            Encoding.UTF8.GetByteCount(body));
+    }
+}

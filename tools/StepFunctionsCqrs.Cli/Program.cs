@@ -1,0 +1,3 @@
+using StepFunctionsCqrs.Cli;
+
+return await CliApp.RunAsync(CliRuntime.FromProcess(), args);
