@@ -23,6 +23,7 @@ public class CommandPipelineTests
         public Func<JsonNode?, JsonNode?> Persist { get; set; } = _ => Json("""{ "accepted": true, "rejection": null, "commit": { "aggregateId": "hotel-1/double", "version": 4 } }""");
         public Func<JsonNode?, JsonNode?> ProjectArrivals { get; set; } = _ => new JsonObject();
         public ConcurrentDictionary<string, int> Calls { get; } = new();
+        public int HangingPersistCalls { get; set; }
         public ConcurrentQueue<JsonNode?> StatusRecords { get; } = new();
 
         public IReadOnlyDictionary<string, Func<Stream, Task<Stream>>> ByArn() => new Dictionary<string, Func<Stream, Task<Stream>>>
@@ -41,7 +42,12 @@ public class CommandPipelineTests
 
         private Func<Stream, Task<Stream>> Handler(string name, Func<JsonNode?, JsonNode?> body) => async input =>
         {
-            Calls.AddOrUpdate(name, 1, (_, n) => n + 1);
+            var call = Calls.AddOrUpdate(name, 1, (_, n) => n + 1);
+            if (name == "Persist" && call <= HangingPersistCalls)
+            {
+                // A store so slow that the task outlives its TimeoutSeconds: the answer never comes.
+                await new TaskCompletionSource().Task;
+            }
             var request = await JsonNode.ParseAsync(input);
             var response = body(request);
             return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(response));
@@ -124,6 +130,19 @@ public class CommandPipelineTests
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         Assert.Equal(3, handlers.Calls["Persist"]);
         Assert.Equal(2, result.History.Count(e => e.Type == HistoryEventType.LambdaFunctionFailed && ((FailureEventDetails)e.Details!).Error == "ConcurrencyConflict"));
+        Assert.Equal("Accepted", Assert.Single(handlers.StatusRecords)!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_Persist_that_outlives_its_timeout_is_retried_and_the_command_is_accepted()
+    {
+        var handlers = new Handlers { HangingPersistCalls = 1 };
+
+        var result = await Run(handlers);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(2, handlers.Calls["Persist"]);
+        Assert.Contains(result.History, e => e.Type == HistoryEventType.LambdaFunctionTimedOut);
         Assert.Equal("Accepted", Assert.Single(handlers.StatusRecords)!["status"]!.GetValue<string>());
     }
 
