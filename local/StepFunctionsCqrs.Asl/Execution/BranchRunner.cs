@@ -17,8 +17,6 @@ internal static class BranchRunner
             scope.Token.ThrowIfCancellationRequested();
             var entered = time.GetUtcNow();
             scope.Record(state.EnteredEventType, new StateEnteredEventDetails(state.Name, new LazyJson(input)), entered);
-            // A state that finished without awaiting took no time, so its exit shares the entry timestamp.
-            var synchronous = true;
             var retryCount = 0;
             int[]? attempts = null;
             StateOutcome outcome;
@@ -34,7 +32,6 @@ internal static class BranchRunner
                     }
                     else
                     {
-                        synchronous = false;
                         outcome = await pending.ConfigureAwait(false);
                     }
                     break;
@@ -52,8 +49,7 @@ internal static class BranchRunner
                         var decision = retry.Decide(error.Error, attempts, scope.Run.Random);
                         if (decision.Outcome == RetryOutcome.Retry)
                         {
-                            synchronous = false;
-                            if (decision.Delay > TimeSpan.Zero)
+                                if (decision.Delay > TimeSpan.Zero)
                             {
                                 await Task.Delay(decision.Delay, time, scope.Token).ConfigureAwait(false);
                             }
@@ -68,7 +64,7 @@ internal static class BranchRunner
                     break;
                 }
             }
-            scope.Record(state.ExitedEventType, new StateExitedEventDetails(state.Name, new LazyJson(outcome.Output)), synchronous ? entered : time.GetUtcNow());
+            scope.Record(state.ExitedEventType, new StateExitedEventDetails(state.Name, new LazyJson(outcome.Output)), time.GetUtcNow());
             if (outcome.Next is null) return outcome.Output;
             state = block.States[outcome.Next];
             input = outcome.Output;

@@ -7,6 +7,26 @@ namespace StepFunctionsCqrs.Asl.Tests.History;
 public class ExecutionHistoryTests
 {
     [Fact]
+    public async Task A_task_that_completes_without_awaiting_still_exits_after_its_own_events()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Machines.Epoch);
+        // CPU-bound work finishes synchronously but still takes time.
+        var tasks = new ScriptedTasks().On("arn:aws:lambda:us-east-1:000000000000:function:Work", _ =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(40));
+            return new System.Text.Json.Nodes.JsonObject();
+        });
+
+        var result = await Machines.Run(
+            Machines.Single("""{ "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:000000000000:function:Work", "End": true }"""),
+            tasks: tasks, time: time);
+
+        Assert.Equal(result.History.Select(e => e.Timestamp).Order(), result.History.Select(e => e.Timestamp));
+        var exited = result.History.Single(e => e.Type == "TaskStateExited");
+        Assert.Equal(Machines.Epoch.AddMilliseconds(40), exited.Timestamp);
+    }
+
+    [Fact]
     public async Task Events_have_monotonic_ids_and_each_points_to_the_previous_event()
     {
         var result = await Machines.Run("""
