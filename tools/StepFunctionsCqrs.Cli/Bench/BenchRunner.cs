@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
-using StepFunctionsCqrs.Cli.Replay;
 using StepFunctionsCqrs.Cli.Status;
 using StepFunctionsCqrs.Cli.Submitting;
 using StepFunctionsCqrs.Domain.Hotels;
@@ -120,7 +119,7 @@ public sealed class BenchRunner(
         {
             var commits = await log.LoadAsync(AggregateIds.Inventory(hotelId, roomType.RoomTypeId), cancellationToken).ConfigureAwait(false);
             var ordered = commits.OrderBy(c => c.Version).ToList();
-            foreach (var (commit, change) in ordered.Zip(CommitChanges.Of(ordered)))
+            foreach (var (commit, change) in ordered.Zip(ChangeHistory.Of(AggregateIds.Inventory(hotelId, roomType.RoomTypeId), ordered.Select(c => (c.Version, c.Events)))))
             {
                 if (commit.CommandId == registrationId)
                 {

@@ -19,7 +19,7 @@ public sealed class ViewRebuilder(IAvailabilityView availability, IGuestBookings
         await Parallel.ForEachAsync(aggregates, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
             async (aggregateCommits, ct) =>
             {
-                foreach (var change in CommitChanges.Of(aggregateCommits))
+                foreach (var change in ChangeHistory.Of(aggregateCommits[0].AggregateId, aggregateCommits.OrderBy(c => c.Version).Select(c => (c.Version, c.Events))))
                 {
                     var availabilityRows = AvailabilityProjection.Project(change);
                     var guestRows = GuestBookingsProjection.Project(change);
