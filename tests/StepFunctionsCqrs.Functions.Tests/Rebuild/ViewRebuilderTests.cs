@@ -21,15 +21,15 @@ public sealed class ViewRebuilderTests(Dynalite dynalite)
 
         var empty = await dynalite.CreateTablesAsync();
         var client = dynalite.Client;
+        var commits = await new DynamoDbCommitLog(client, live.Tables.CommitLog).ReadAllAsync(CancellationToken.None);
         var rebuilder = new ViewRebuilder(
-            new DynamoDbCommitLog(client, live.Tables.CommitLog),
             new DynamoDbAvailabilityView(client, empty.Availability),
             new DynamoDbGuestBookingsView(client, empty.GuestBookings),
             new DynamoDbArrivalsView(client, empty.Arrivals));
 
-        var replayed = await rebuilder.RebuildAsync(CancellationToken.None);
+        var summary = await rebuilder.ReplayAsync(commits, 2, null, CancellationToken.None);
 
-        Assert.Equal(8, replayed);
+        Assert.Equal(8, summary.Commits);
         Assert.Equal(await TableContents.ScanAsync(client, live.Tables.Availability), await TableContents.ScanAsync(client, empty.Availability));
         Assert.Equal(await TableContents.ScanAsync(client, live.Tables.GuestBookings), await TableContents.ScanAsync(client, empty.GuestBookings));
         Assert.Equal(await TableContents.ScanAsync(client, live.Tables.Arrivals), await TableContents.ScanAsync(client, empty.Arrivals));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StepFunctionsCqrs.Cli.Replay;
+using StepFunctionsCqrs.Functions.Rebuild;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
 namespace StepFunctionsCqrs.Cli.Commands;

@@ -1,12 +1,13 @@
 using StepFunctionsCqrs.Cli.Replay;
 using StepFunctionsCqrs.Cli.Tests.TestKit;
 using StepFunctionsCqrs.Functions.Configuration;
+using StepFunctionsCqrs.Functions.Rebuild;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
 namespace StepFunctionsCqrs.Cli.Tests.Replay;
 
 [Collection(DynaliteCollection.Name)]
-public sealed class ViewRebuilderTests(DynaliteServer dynalite)
+public sealed class CommitLogReplayTests(DynaliteServer dynalite)
 {
     private static readonly DateOnly May1 = new(2027, 5, 1);
 

@@ -1,4 +1,4 @@
-namespace StepFunctionsCqrs.Cli.Replay;
+namespace StepFunctionsCqrs.Functions.Rebuild;
 
 /// <summary>What a replay did.</summary>
 /// <param name="Commits">Commits read from the log.</param>
