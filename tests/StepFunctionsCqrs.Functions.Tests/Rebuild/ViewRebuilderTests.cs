@@ -1,4 +1,6 @@
+using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Rebuild;
+using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
@@ -8,8 +10,7 @@ namespace StepFunctionsCqrs.Functions.Tests.Rebuild;
 [Collection(DynaliteCollection.Name)]
 public sealed class ViewRebuilderTests(Dynalite dynalite)
 {
-    [Fact]
-    public async Task Views_rebuilt_from_the_commit_log_equal_the_views_the_workflow_projected()
+    private async Task<Pipeline> LiveHistoryWithWaitlistAndPromotionAsync()
     {
         var live = new Pipeline(dynalite.Client, await dynalite.CreateTablesAsync());
         await live.RunAsync(RegisterHotel("register", 2, HotelId, "double", "suite"));
@@ -18,20 +19,71 @@ public sealed class ViewRebuilderTests(Dynalite dynalite)
         await live.RunAsync(BookRoom("c3", "carol", "b3", "2027-03-02", "2027-03-04"));
         await live.RunAsync(BookRoom("c4", "dave", "b4", "2027-03-02", "2027-03-03", roomTypeId: "suite"));
         await live.RunAsync(CancelBooking("c5", "alice", "b1"));
+        return live;
+    }
 
+    private ViewRebuilder Rebuilder(TableNames views) => new(
+        new DynamoDbAvailabilityView(dynalite.Client, views.Availability),
+        new DynamoDbGuestBookingsView(dynalite.Client, views.GuestBookings),
+        new DynamoDbArrivalsView(dynalite.Client, views.Arrivals));
+
+    private Task<IReadOnlyList<StoredCommit>> CommitsAsync(TableNames tables) =>
+        new DynamoDbCommitLog(dynalite.Client, tables.CommitLog).ReadAllAsync(CancellationToken.None);
+
+    private async Task<IReadOnlyList<string>[]> ViewsAsync(TableNames tables) =>
+    [
+        await TableContents.ScanAsync(dynalite.Client, tables.Availability),
+        await TableContents.ScanAsync(dynalite.Client, tables.GuestBookings),
+        await TableContents.ScanAsync(dynalite.Client, tables.Arrivals),
+    ];
+
+    [Fact]
+    public async Task Views_rebuilt_from_the_commit_log_equal_the_views_the_workflow_projected()
+    {
+        var live = await LiveHistoryWithWaitlistAndPromotionAsync();
         var empty = await dynalite.CreateTablesAsync();
-        var client = dynalite.Client;
-        var commits = await new DynamoDbCommitLog(client, live.Tables.CommitLog).ReadAllAsync(CancellationToken.None);
-        var rebuilder = new ViewRebuilder(
-            new DynamoDbAvailabilityView(client, empty.Availability),
-            new DynamoDbGuestBookingsView(client, empty.GuestBookings),
-            new DynamoDbArrivalsView(client, empty.Arrivals));
 
-        var summary = await rebuilder.ReplayAsync(commits, 2, null, CancellationToken.None);
+        var summary = await Rebuilder(empty).ReplayAsync(await CommitsAsync(live.Tables), 2, null, CancellationToken.None);
 
         Assert.Equal(8, summary.Commits);
-        Assert.Equal(await TableContents.ScanAsync(client, live.Tables.Availability), await TableContents.ScanAsync(client, empty.Availability));
-        Assert.Equal(await TableContents.ScanAsync(client, live.Tables.GuestBookings), await TableContents.ScanAsync(client, empty.GuestBookings));
-        Assert.Equal(await TableContents.ScanAsync(client, live.Tables.Arrivals), await TableContents.ScanAsync(client, empty.Arrivals));
+        Assert.Equal(3, summary.Aggregates);
+        Assert.True(summary.RowsWritten > 0);
+        Assert.Equal(await ViewsAsync(live.Tables), await ViewsAsync(empty));
+    }
+
+    [Fact]
+    public async Task Replaying_over_current_views_writes_nothing_and_changes_nothing()
+    {
+        var live = await LiveHistoryWithWaitlistAndPromotionAsync();
+        var before = await ViewsAsync(live.Tables);
+        var commits = await CommitsAsync(live.Tables);
+
+        var parallel = await Rebuilder(live.Tables).ReplayAsync(commits, 4, null, CancellationToken.None);
+        var sequential = await Rebuilder(live.Tables).ReplayAsync(commits, 1, null, CancellationToken.None);
+
+        Assert.Equal(0, parallel.RowsWritten);
+        Assert.Equal(0, sequential.RowsWritten);
+        Assert.True(parallel.RowsOffered > 0);
+        Assert.Equal(parallel.RowsOffered, sequential.RowsOffered);
+        Assert.Equal(before, await ViewsAsync(live.Tables));
+    }
+
+    [Fact]
+    public async Task Progress_reaches_every_commit()
+    {
+        var live = await LiveHistoryWithWaitlistAndPromotionAsync();
+        var commits = await CommitsAsync(live.Tables);
+        var reports = new List<ReplayProgress>();
+
+        await Rebuilder(await dynalite.CreateTablesAsync()).ReplayAsync(commits, 1, new ImmediateProgress<ReplayProgress>(reports.Add), CancellationToken.None);
+
+        Assert.Equal(commits.Count, reports.Count);
+        Assert.Equal(commits.Count, reports.Max(r => r.CommitsDone));
+        Assert.All(reports, r => Assert.Equal(commits.Count, r.CommitsTotal));
+    }
+
+    private sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

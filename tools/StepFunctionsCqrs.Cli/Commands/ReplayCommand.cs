@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Spectre.Console;
-using StepFunctionsCqrs.Cli.Replay;
 using StepFunctionsCqrs.Functions.Rebuild;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
@@ -26,7 +25,7 @@ public static class ReplayCommand
                     context.DynamoDbEndpoint, "the view tables").ConfigureAwait(false);
             }
 
-            var scanner = new CommitLogScanner(dynamoDb, tables.CommitLog, context.DynamoDbEndpoint);
+            var commitLog = new DynamoDbCommitLog(dynamoDb, tables.CommitLog);
             var rebuilder = new ViewRebuilder(
                 new DynamoDbAvailabilityView(dynamoDb, tables.Availability),
                 new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings),
@@ -36,7 +35,9 @@ public static class ReplayCommand
             {
                 var scan = progress.AddTask("scan commit log", maxValue: 1);
                 scan.IsIndeterminate = true;
-                var commits = await scanner.ScanAsync(new SynchronousProgress<int>(n => scan.Description = $"scan commit log ({n})"), ct).ConfigureAwait(false);
+                var commits = await TargetErrors.GuardAsync(
+                    () => commitLog.ReadAllAsync(new SynchronousProgress<int>(n => scan.Description = $"scan commit log ({n})"), ct),
+                    context.DynamoDbEndpoint, tables.CommitLog).ConfigureAwait(false);
                 scan.IsIndeterminate = false;
                 scan.Value = 1;
                 var feed = progress.AddTask("feed projections", maxValue: Math.Max(1, commits.Count));

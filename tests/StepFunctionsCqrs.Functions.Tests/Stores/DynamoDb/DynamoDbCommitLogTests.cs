@@ -48,6 +48,25 @@ public sealed class DynamoDbCommitLogTests(Dynalite dynalite)
     }
 
     [Fact]
+    public async Task The_whole_log_reads_ordered_by_aggregate_and_version_and_reports_how_many_it_read()
+    {
+        var log = new DynamoDbCommitLog(dynalite.Client, (await dynalite.CreateTablesAsync()).CommitLog);
+        foreach (var version in new long[] { 3, 1, 2 })
+        {
+            await log.AppendAsync(Commit(version, $"c{version}"), CancellationToken.None);
+        }
+
+        await log.AppendAsync(Commit(1, "hotel") with { AggregateId = "hotel#grand" }, CancellationToken.None);
+        var reported = new List<int>();
+
+        var commits = await log.ReadAllAsync(new ListProgress(reported), CancellationToken.None);
+
+        Assert.Equal(["hotel#grand/1", "inventory#grand#double/1", "inventory#grand#double/2", "inventory#grand#double/3"],
+            commits.Select(c => $"{c.AggregateId}/{c.Version}"));
+        Assert.Equal(4, reported[^1]);
+    }
+
+    [Fact]
     public async Task An_unreachable_store_surfaces_as_TransientStoreError_for_the_workflow_to_retry()
     {
         int port;
@@ -67,5 +86,10 @@ public sealed class DynamoDbCommitLogTests(Dynalite dynalite)
 
         await Assert.ThrowsAsync<TransientStoreError>(() => log.LoadAsync("hotel#grand", CancellationToken.None));
         await Assert.ThrowsAsync<TransientStoreError>(() => log.AppendAsync(Commit(1, "c1"), CancellationToken.None));
+    }
+
+    private sealed class ListProgress(List<int> reported) : IProgress<int>
+    {
+        public void Report(int value) => reported.Add(value);
     }
 }
