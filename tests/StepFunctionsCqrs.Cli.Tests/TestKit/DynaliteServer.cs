@@ -85,10 +85,3 @@ public sealed class DynaliteServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-/// <summary>Tests that share one dynalite.</summary>
-[CollectionDefinition(Name)]
-public sealed class DynaliteCollection : ICollectionFixture<DynaliteServer>
-{
-    public const string Name = "dynalite";
-}

@@ -1,0 +1,8 @@
+namespace StepFunctionsCqrs.Cli.Tests.TestKit;
+
+/// <summary>Tests that share one dynalite.</summary>
+[CollectionDefinition(Name)]
+public sealed class DynaliteCollection : ICollectionFixture<DynaliteServer>
+{
+    public const string Name = "dynalite";
+}
