@@ -76,7 +76,9 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
             QueueUrl = deadLetterQueueUrl,
             MaxNumberOfMessages = count,
             VisibilityTimeout = visibilitySeconds,
-            WaitTimeSeconds = 0,
+            // Short polling samples only some SQS hosts and may answer empty while messages remain; an empty long
+            // poll means the queue really is empty, which is when the sweeps above stop.
+            WaitTimeSeconds = 1,
             MessageSystemAttributeNames = ["All"],
         }, cancellationToken), endpointForMessages, deadLetterQueueUrl).ConfigureAwait(false);
         return response.Messages ?? [];
