@@ -67,7 +67,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var store = await StepFunctionsStore.OpenAsync(Path.Combine(options.StateFolder, "stepfunctions.db"), cancellationToken).ConfigureAwait(false);
             parts.Add(store);
 
-            var functions = new InProcessFunctions(options.Region, options.AccountId);
+            var functions = new InProcessFunctions(options.Region, options.AccountId, options.Faults);
             var arns = new StateMachineArns(options.Region, options.AccountId);
             var hostOptions = new LocalCloudOptions
             {
