@@ -85,7 +85,8 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton(arns);
                     services.AddSingleton(functions);
                     services.AddSingleton<ITaskInvoker>(new LambdaHandlerInvoker(functions.ByArn));
-                    services.AddSingleton<ExecutionRunner>();
+                    services.AddSingleton(sp => new ExecutionRunner(store, sp.GetRequiredService<ITaskInvoker>(), sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions));
                     services.AddSingleton<StepFunctionsOperations>();
                     services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
                     services.AddSingleton<ReadApiEndpoint>();
@@ -120,7 +121,7 @@ public sealed class PipelineCloud : IAsyncDisposable
 
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SqsEventSourceMapping>();
             var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
-                input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger);
+                input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger, runner.WaitForRoomAsync);
             parts.Add(mapping);
             return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId);
         }

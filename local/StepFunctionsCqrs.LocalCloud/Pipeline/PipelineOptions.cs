@@ -32,6 +32,12 @@ public sealed record PipelineOptions
     /// <summary>Pollers of the commands queue (Lambda's mapping scales its pollers; a few are plenty locally).</summary>
     public int Pollers { get; init; } = 3;
 
+    /// <summary>
+    /// Executions running at once; later starts wait their turn. AWS runs executions on a fleet, here they share two
+    /// cores and one dynalite, so a burst started all at once would starve them all.
+    /// </summary>
+    public int MaxConcurrentExecutions { get; init; } = StepFunctions.ExecutionRunner.DefaultMaxConcurrent;
+
     /// <summary>Injected <c>TransientStoreError</c>s in front of the in-process functions (none by default).</summary>
     public FaultInjection Faults { get; init; } = FaultInjection.None;
 }
