@@ -43,6 +43,11 @@ try
 {
     started = await PipelineCloud.StartAsync(options);
 }
+catch (StateFolderInUseException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
 {
     Console.Error.WriteLine($"Port {options.Port} on 127.0.0.1 is taken ({e.Message}). Stop what uses it, or pass --port 0 for a free port.");

@@ -53,15 +53,16 @@ public sealed class PipelineCloud : IAsyncDisposable
     /// <summary>Starts everything, in dependency order, and stops what started when a later step fails.</summary>
     public static async Task<PipelineCloud> StartAsync(PipelineOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.Reset && Directory.Exists(options.StateFolder))
-        {
-            Directory.Delete(options.StateFolder, recursive: true);
-        }
-
-        Directory.CreateDirectory(options.StateFolder);
-        var parts = new List<IAsyncDisposable>();
+        // Locked before --reset wipes anything, so a reset cannot pull the state from under a running host.
+        var folderLock = StateFolderLock.Acquire(options.StateFolder);
+        var parts = new List<IAsyncDisposable> { folderLock };
         try
         {
+            if (options.Reset)
+            {
+                StateFolderLock.ClearExceptLock(options.StateFolder);
+            }
+
             var dynalite = await DynaliteProcess.StartAsync(options.RepositoryRoot, Path.Combine(options.StateFolder, "dynamodb"), cancellationToken).ConfigureAwait(false);
             parts.Add(dynalite);
             var store = await StepFunctionsStore.OpenAsync(Path.Combine(options.StateFolder, "stepfunctions.db"), cancellationToken).ConfigureAwait(false);
