@@ -66,6 +66,44 @@ public sealed class StateFolderTests : IAsyncLifetime
         await raw.StatesOkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:000000000000:stateMachine:command-pipeline" });
     }
 
+    [Fact]
+    public async Task SIGTERM_stops_the_host_cleanly_with_its_dynalite_and_frees_the_folder()
+    {
+        var first = await StartAsync([]);
+        var dynalite = first.DynaliteProcessId;
+
+        first.Terminate();
+
+        Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.True(await ExitedAsync(dynalite), $"dynalite {dynalite} outlived the host.");
+        var second = await StartAsync([]);
+        using var raw = Raw(second);
+        await raw.StatesOkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:000000000000:stateMachine:command-pipeline" });
+    }
+
+    private static async Task<bool> ExitedAsync(int processId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(processId);
+                if (process.HasExited)
+                {
+                    return true;
+                }
+            }
+            catch (ArgumentException)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
