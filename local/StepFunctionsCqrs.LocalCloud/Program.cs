@@ -1,5 +1,6 @@
 using StepFunctionsCqrs.LocalCloud.Bootstrap;
 using StepFunctionsCqrs.LocalCloud.Demo;
+using StepFunctionsCqrs.LocalCloud.Lambda;
 using StepFunctionsCqrs.LocalCloud.Pipeline;
 using StepFunctionsCqrs.LocalCloud.Startup;
 
@@ -10,9 +11,11 @@ if (args.Contains("--help"))
 }
 
 LaunchArguments launch;
+FaultInjection faults;
 try
 {
     launch = LaunchArguments.Parse(args);
+    faults = FaultInjection.FromEnvironment();
 }
 catch (ArgumentException e)
 {
@@ -28,6 +31,7 @@ var options = new PipelineOptions
     StateFolder = Path.GetFullPath(launch.StateFolder ?? Path.Combine(root, ".local-cloud")),
     Reset = launch.Reset,
     RepositoryRoot = root,
+    Faults = faults,
 };
 if (launch.VisibilityTimeoutSeconds is { } visibility)
 {
@@ -38,6 +42,11 @@ PipelineCloud started;
 try
 {
     started = await PipelineCloud.StartAsync(options);
+}
+catch (StateFolderInUseException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
 }
 catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
 {
@@ -60,6 +69,11 @@ screen.WriteLine($"export AWS_ENDPOINT_URL={cloud.Endpoint.ToString().TrimEnd('/
 screen.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
 screen.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
 screen.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
+if (faults.Fractions.Count > 0)
+{
+    screen.WriteLine($"Injected faults: {faults}");
+}
+
 if (cloud.ResumedExecutions > 0)
 {
     screen.WriteLine($"Re-running {cloud.ResumedExecutions} execution(s) left unfinished by the previous run.");

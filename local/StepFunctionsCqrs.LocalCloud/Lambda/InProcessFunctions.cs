@@ -10,14 +10,18 @@ public sealed class InProcessFunctions
 {
     private readonly Dictionary<string, Lazy<Func<Stream, Task<Stream>>>> handlers = new(StringComparer.Ordinal);
 
-    /// <summary>Registers every function of <see cref="FunctionCatalog.All"/> under its ARN in <paramref name="region"/> and <paramref name="accountId"/>.</summary>
-    public InProcessFunctions(string region, string accountId)
+    /// <summary>
+    /// Registers every function of <see cref="FunctionCatalog.All"/> under its ARN in <paramref name="region"/> and
+    /// <paramref name="accountId"/>, behind <paramref name="faults"/> when given.
+    /// </summary>
+    public InProcessFunctions(string region, string accountId, FaultInjection? faults = null)
     {
+        faults ??= FaultInjection.None;
         Region = region;
         AccountId = accountId;
         foreach (var function in FunctionCatalog.All)
         {
-            handlers[ArnOf(function)] = new Lazy<Func<Stream, Task<Stream>>>(() => Create(function), LazyThreadSafetyMode.ExecutionAndPublication);
+            handlers[ArnOf(function)] = new Lazy<Func<Stream, Task<Stream>>>(() => faults.Wrap(function.Name, Create(function)), LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 

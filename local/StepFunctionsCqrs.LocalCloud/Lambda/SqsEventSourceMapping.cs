@@ -24,10 +24,17 @@ public sealed class SqsEventSourceMapping : IAsyncDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stop = new();
     private readonly Task[] pollers;
+    private readonly Func<CancellationToken, Task> waitForRoom;
 
-    /// <summary>Starts <paramref name="concurrency"/> pollers feeding <paramref name="function"/> from the queue.</summary>
-    public SqsEventSourceMapping(IAmazonSQS sqs, string queueUrl, string queueArn, string region, Func<Stream, Task<Stream>> function, int concurrency, ILogger logger)
+    /// <summary>
+    /// Starts <paramref name="concurrency"/> pollers feeding <paramref name="function"/> from the queue. Before each
+    /// receive a poller awaits <paramref name="waitForRoom"/>, so it takes no more messages than downstream can start.
+    /// </summary>
+    public SqsEventSourceMapping(
+        IAmazonSQS sqs, string queueUrl, string queueArn, string region, Func<Stream, Task<Stream>> function, int concurrency, ILogger logger,
+        Func<CancellationToken, Task>? waitForRoom = null)
     {
+        this.waitForRoom = waitForRoom ?? (_ => Task.CompletedTask);
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -51,6 +58,7 @@ public sealed class SqsEventSourceMapping : IAsyncDisposable
         {
             try
             {
+                await waitForRoom(cancellationToken).ConfigureAwait(false);
                 var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
                 {
                     QueueUrl = queueUrl,

@@ -53,21 +53,22 @@ public sealed class PipelineCloud : IAsyncDisposable
     /// <summary>Starts everything, in dependency order, and stops what started when a later step fails.</summary>
     public static async Task<PipelineCloud> StartAsync(PipelineOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.Reset && Directory.Exists(options.StateFolder))
-        {
-            Directory.Delete(options.StateFolder, recursive: true);
-        }
-
-        Directory.CreateDirectory(options.StateFolder);
-        var parts = new List<IAsyncDisposable>();
+        // Locked before --reset wipes anything, so a reset cannot pull the state from under a running host.
+        var folderLock = StateFolderLock.Acquire(options.StateFolder);
+        var parts = new List<IAsyncDisposable> { folderLock };
         try
         {
+            if (options.Reset)
+            {
+                StateFolderLock.ClearExceptLock(options.StateFolder);
+            }
+
             var dynalite = await DynaliteProcess.StartAsync(options.RepositoryRoot, Path.Combine(options.StateFolder, "dynamodb"), cancellationToken).ConfigureAwait(false);
             parts.Add(dynalite);
             var store = await StepFunctionsStore.OpenAsync(Path.Combine(options.StateFolder, "stepfunctions.db"), cancellationToken).ConfigureAwait(false);
             parts.Add(store);
 
-            var functions = new InProcessFunctions(options.Region, options.AccountId);
+            var functions = new InProcessFunctions(options.Region, options.AccountId, options.Faults);
             var arns = new StateMachineArns(options.Region, options.AccountId);
             var hostOptions = new LocalCloudOptions
             {
@@ -85,7 +86,8 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton(arns);
                     services.AddSingleton(functions);
                     services.AddSingleton<ITaskInvoker>(new LambdaHandlerInvoker(functions.ByArn));
-                    services.AddSingleton<ExecutionRunner>();
+                    services.AddSingleton(sp => new ExecutionRunner(store, sp.GetRequiredService<ITaskInvoker>(), sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions));
                     services.AddSingleton<StepFunctionsOperations>();
                     services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
                     services.AddSingleton<ReadApiEndpoint>();
@@ -120,7 +122,7 @@ public sealed class PipelineCloud : IAsyncDisposable
 
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SqsEventSourceMapping>();
             var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
-                input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger);
+                input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger, runner.WaitForRoomAsync);
             parts.Add(mapping);
             return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId);
         }

@@ -1,3 +1,5 @@
+using StepFunctionsCqrs.LocalCloud.Lambda;
+
 namespace StepFunctionsCqrs.LocalCloud.Pipeline;
 
 /// <summary>How the whole local pipeline runs: port, state folder, and the knobs of its event source mapping.</summary>
@@ -29,4 +31,13 @@ public sealed record PipelineOptions
 
     /// <summary>Pollers of the commands queue (Lambda's mapping scales its pollers; a few are plenty locally).</summary>
     public int Pollers { get; init; } = 3;
+
+    /// <summary>
+    /// Executions running at once; later starts wait their turn. AWS runs executions on a fleet, here they share two
+    /// cores and one dynalite, so a burst started all at once would starve them all.
+    /// </summary>
+    public int MaxConcurrentExecutions { get; init; } = StepFunctions.ExecutionRunner.DefaultMaxConcurrent;
+
+    /// <summary>Injected <c>TransientStoreError</c>s in front of the in-process functions (none by default).</summary>
+    public FaultInjection Faults { get; init; } = FaultInjection.None;
 }

@@ -19,6 +19,11 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
           --exit-when-done  with demo: exit after the demo (code 0 when every step passed)
           --visibility-timeout <s>  seconds before an unprocessed command is delivered again (default 20)
           --help            show this text
+
+        Environment:
+          CQRS_FAULTS=<Function:fraction,...>  make that fraction of a function's invocations throw TransientStoreError
+                            before the handler runs, e.g. CQRS_FAULTS=Persist:0.3,ProjectAvailability:0.3
+          CQRS_FAULTS_SEED=<int>  seed of the choice of failing invocations, for a repeatable run
         """;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the one at fault.</summary>

@@ -12,32 +12,77 @@ namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 /// Runs executions on the ASL engine in the background and records how each ended. An execution is stored as
 /// RUNNING before it starts, so one cut short by a crash or shutdown is found again and re-run from the start
 /// (the task handlers are idempotent); only ended executions get their final status and history written.
+/// At most <see cref="MaxConcurrent"/> executions run at once; the others wait their turn in start order. Without that
+/// bound a burst of starts runs every execution at once in this one process, and executions racing for the same
+/// aggregate exhaust their conflict retries long before the store could have served them one after another.
 /// </summary>
-public sealed class ExecutionRunner(StepFunctionsStore store, ITaskInvoker invoker, TimeProvider timeProvider, ILogger<ExecutionRunner> logger)
-    : IAsyncDisposable
+public sealed class ExecutionRunner : IAsyncDisposable
 {
+    /// <summary>The default bound on executions running at once.</summary>
+    public const int DefaultMaxConcurrent = 32;
+
     private readonly ConcurrentDictionary<string, RunningExecution> running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QueuedExecution> queued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> recorders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ExecutionEngine> engines = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim slots;
+    private readonly CancellationTokenSource shutdown = new();
+    private readonly StepFunctionsStore store;
+    private readonly ITaskInvoker invoker;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<ExecutionRunner> logger;
     private volatile bool stopping;
+
+    /// <summary>Runs executions against <paramref name="store"/>, at most <paramref name="maxConcurrent"/> at once.</summary>
+    public ExecutionRunner(StepFunctionsStore store, ITaskInvoker invoker, TimeProvider timeProvider, ILogger<ExecutionRunner> logger, int maxConcurrent = DefaultMaxConcurrent)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrent, 1);
+        this.store = store;
+        this.invoker = invoker;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        MaxConcurrent = maxConcurrent;
+        slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
+    }
+
+    /// <summary>How many executions may run at once.</summary>
+    public int MaxConcurrent { get; }
 
     /// <summary>How many executions are running now.</summary>
     public int RunningCount => running.Count;
 
-    /// <summary>Starts an execution that is already stored as RUNNING.</summary>
+    /// <summary>How many started executions wait for a free slot.</summary>
+    public int QueuedCount => queued.Count;
+
+    /// <summary>
+    /// Starts an execution that is already stored as RUNNING, as soon as fewer than <see cref="MaxConcurrent"/> run.
+    /// Throws at once when the definition cannot be parsed.
+    /// </summary>
     public void Run(StateMachineRecord machine, ExecutionRecord execution)
     {
         var engine = engines.GetOrAdd(machine.Definition, d => new ExecutionEngine(StateMachineDefinition.Parse(d), invoker, timeProvider));
-        var handle = engine.Start(JsonNode.Parse(execution.Input),
-            new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn));
-        running[execution.Arn] = handle;
-        var recorder = RecordWhenEndedAsync(execution, handle);
+        var input = JsonNode.Parse(execution.Input);
+        var waiting = new QueuedExecution();
+        queued[execution.Arn] = waiting;
+        var recorder = RunWhenSlotFreeAsync(engine, input, machine, execution, waiting);
         recorders[execution.Arn] = recorder;
 
         // A run so short that it was recorded before this line would otherwise leave its entry behind.
         if (recorder.IsCompleted)
         {
             recorders.TryRemove(execution.Arn, out _);
+        }
+    }
+
+    /// <summary>
+    /// Returns once fewer than <see cref="MaxConcurrent"/> started executions wait for a slot: callers feeding the
+    /// runner from a queue wait here, so the backlog stays in the queue (durable, visible) rather than in memory.
+    /// </summary>
+    public async Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        while (queued.Count >= MaxConcurrent)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -72,6 +117,11 @@ public sealed class ExecutionRunner(StepFunctionsStore store, ITaskInvoker invok
     /// <summary>Stops a running execution and waits until its end is recorded.</summary>
     public async Task StopAsync(string executionArn, string? error, string? cause)
     {
+        if (queued.TryGetValue(executionArn, out var waiting))
+        {
+            waiting.Stop(error, cause);
+        }
+
         if (running.TryGetValue(executionArn, out var handle))
         {
             handle.Stop(error, cause);
@@ -111,12 +161,66 @@ public sealed class ExecutionRunner(StepFunctionsStore store, ITaskInvoker invok
     public async ValueTask DisposeAsync()
     {
         stopping = true;
+        await shutdown.CancelAsync().ConfigureAwait(false);
         foreach (var handle in running.Values)
         {
             handle.Stop("States.Runtime", "The local cloud is shutting down; the execution will be re-run on the next start.");
         }
 
         await Task.WhenAll(recorders.Values).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RunWhenSlotFreeAsync(ExecutionEngine engine, JsonNode? input, StateMachineRecord machine, ExecutionRecord execution, QueuedExecution waiting)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(waiting.Stopped, shutdown.Token);
+        try
+        {
+            await slots.WaitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            queued.TryRemove(execution.Arn, out _);
+            await RecordStoppedBeforeStartAsync(execution, waiting).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var handle = engine.Start(input, new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn));
+            running[execution.Arn] = handle;
+            queued.TryRemove(execution.Arn, out _);
+
+            // A stop that came as the slot was granted found neither the wait nor the run; honour it now.
+            if (waiting.Stopped.IsCancellationRequested)
+            {
+                handle.Stop(waiting.Error, waiting.Cause);
+            }
+
+            await RecordWhenEndedAsync(execution, handle).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    // Stopped while waiting for a slot: aborted like a running one; at shutdown it stays RUNNING to be re-run.
+    private async Task RecordStoppedBeforeStartAsync(ExecutionRecord execution, QueuedExecution waiting)
+    {
+        try
+        {
+            if (!stopping)
+            {
+                await store.CompleteExecutionAsync(execution with
+                {
+                    Status = "ABORTED", StopDate = timeProvider.GetUtcNow(), Error = waiting.Error, Cause = waiting.Cause, HistoryJson = "[]",
+                }, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            recorders.TryRemove(execution.Arn, out _);
+        }
     }
 
     private async Task RecordWhenEndedAsync(ExecutionRecord execution, RunningExecution handle)

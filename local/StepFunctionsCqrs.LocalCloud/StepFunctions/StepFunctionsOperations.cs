@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl;
@@ -11,6 +12,9 @@ namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 /// </summary>
 public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionRunner runner, StateMachineArns arns, TimeProvider timeProvider)
 {
+    /// <summary>The largest execution input AWS accepts, in UTF-8 bytes.</summary>
+    public const int MaxInputBytes = 262_144;
+
     private const string Standard = "STANDARD";
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
@@ -128,6 +132,14 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         var name = request.OptionalString("name") ?? Guid.NewGuid().ToString();
         ResourceNames.Check(name, "name");
         var input = request.OptionalString("input") ?? "{}";
+
+        // AWS measures the limit in UTF-8 bytes, not characters, and refuses it as a length constraint of the request.
+        if (Encoding.UTF8.GetByteCount(input) > MaxInputBytes)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                $"1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to {MaxInputBytes}");
+        }
+
         try
         {
             using var parsed = JsonDocument.Parse(input);

@@ -80,6 +80,20 @@ public sealed partial class HostProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as a service manager or Ctrl+C's sibling sends it: the host's shutdown code runs.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGTERM to {process.Id}.");
+        }
+    }
+
+    /// <summary>The process id of the host.</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -39,6 +39,71 @@ public sealed class StateFolderTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_second_host_on_a_folder_in_use_is_refused_naming_the_folder_and_the_first_keeps_serving()
+    {
+        var first = await StartAsync([]);
+
+        var second = await HostProcess.StartAsync(["--port", "0", "--state", stateFolder, "--reset"], waitUntilListening: false);
+        hosts.Add(second);
+        var exitCode = await second.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"The state folder {stateFolder} is in use by another local cloud", second.Output, StringComparison.Ordinal);
+        using var raw = Raw(first);
+        await raw.StatesOkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:000000000000:stateMachine:command-pipeline" });
+    }
+
+    [Fact]
+    public async Task A_killed_host_leaves_the_folder_free_for_the_next()
+    {
+        var first = await StartAsync([]);
+        first.Kill();
+
+        var second = await StartAsync([]);
+
+        using var raw = Raw(second);
+        await raw.StatesOkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:000000000000:stateMachine:command-pipeline" });
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_the_host_cleanly_with_its_dynalite_and_frees_the_folder()
+    {
+        var first = await StartAsync([]);
+        var dynalite = first.DynaliteProcessId;
+
+        first.Terminate();
+
+        Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.True(await ExitedAsync(dynalite), $"dynalite {dynalite} outlived the host.");
+        var second = await StartAsync([]);
+        using var raw = Raw(second);
+        await raw.StatesOkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:000000000000:stateMachine:command-pipeline" });
+    }
+
+    private static async Task<bool> ExitedAsync(int processId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(processId);
+                if (process.HasExited)
+                {
+                    return true;
+                }
+            }
+            catch (ArgumentException)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

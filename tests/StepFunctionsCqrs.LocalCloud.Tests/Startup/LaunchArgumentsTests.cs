@@ -54,4 +54,11 @@ public sealed class LaunchArgumentsTests
 
         Assert.Equal(new LaunchArguments(false, 4570, "/tmp/y", false, false), parsed);
     }
+
+    [Fact]
+    public void The_usage_text_documents_the_fault_injection_variables()
+    {
+        Assert.Contains("CQRS_FAULTS=", LaunchArguments.Usage, StringComparison.Ordinal);
+        Assert.Contains("CQRS_FAULTS_SEED=", LaunchArguments.Usage, StringComparison.Ordinal);
+    }
 }

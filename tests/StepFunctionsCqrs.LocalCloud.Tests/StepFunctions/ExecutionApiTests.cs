@@ -78,6 +78,57 @@ public sealed class ExecutionApiTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Input_that_is_not_JSON_names_the_parse_error_in_its_message()
+    {
+        var machine = await TestMachines.CreateAsync(fixture, TestMachines.Quick);
+
+        var error = await Assert.ThrowsAsync<InvalidExecutionInputException>(() => Client.StartExecutionAsync(machine, "bad-input-2", """{"a":1,}"""));
+
+        Assert.Equal("InvalidExecutionInput", StepFunctionsErrors.ErrorCodeOf(error));
+        Assert.StartsWith("Invalid State Machine Execution Input:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Input_of_exactly_262144_bytes_is_accepted()
+    {
+        // The result replaces the input, so the output stays far under the limit the engine applies to state data.
+        var machine = await TestMachines.CreateAsync(fixture, """{"StartAt":"Shrink","States":{"Shrink":{"Type":"Pass","Result":{"done":true},"End":true}}}""");
+        var input = InputOfBytes(262_144, "a");
+
+        var started = await Client.StartExecutionAsync(machine, "largest-input", input);
+
+        var described = await TestMachines.WaitUntilEndedAsync(fixture, started.ExecutionArn);
+        Assert.True(described.Status == ExecutionStatus.Succeeded, $"{described.Status}: {described.Error} {described.Cause}");
+        Assert.Equal(input, described.Input);
+    }
+
+    [Fact]
+    public async Task Input_over_262144_UTF8_bytes_is_refused_even_when_it_has_fewer_characters_and_no_execution_is_recorded()
+    {
+        var machine = await TestMachines.CreateAsync(fixture, TestMachines.Quick);
+        var input = InputOfBytes(262_146, "é");
+        Assert.True(input.Length < 262_144);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Client.StartExecutionAsync(machine, "too-large", input));
+
+        Assert.Contains("'input'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("less than or equal to 262144", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ExecutionDoesNotExistException>(() =>
+            Client.DescribeExecutionAsync(machine.Replace(":stateMachine:", ":execution:") + ":too-large"));
+    }
+
+    // A JSON string of `fill` characters, exactly `bytes` UTF-8 bytes long with its quotes.
+    private static string InputOfBytes(int bytes, string fill)
+    {
+        var fillBytes = System.Text.Encoding.UTF8.GetByteCount(fill);
+        var room = bytes - 2;
+        Assert.Equal(0, room % fillBytes);
+        var input = $"\"{string.Concat(Enumerable.Repeat(fill, room / fillBytes))}\"";
+        Assert.Equal(bytes, System.Text.Encoding.UTF8.GetByteCount(input));
+        return input;
+    }
+
+    [Fact]
     public async Task An_execution_name_with_forbidden_characters_is_refused_with_InvalidName()
     {
         var machine = await TestMachines.CreateAsync(fixture, TestMachines.Quick);
