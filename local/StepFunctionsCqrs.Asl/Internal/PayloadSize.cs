@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -17,6 +18,8 @@ internal static class PayloadSize
         return !Fits(node, ref budget);
     }
 
+    // Counts what compact JSON serialization writes, in UTF-8 bytes, as Step Functions measures it: braces and
+    // brackets, quoted keys with their colons, commas between members, and each value's text.
     private static bool Fits(JsonNode? node, ref long budget)
     {
         switch (node)
@@ -25,39 +28,32 @@ internal static class PayloadSize
                 budget -= 4;
                 break;
             case JsonObject o:
-                budget -= 2;
+                budget -= o.Count == 0 ? 2 : 1 + o.Count;
                 // Indexing instead of foreach: JsonObject's enumerator is boxed, and this runs for every task payload.
                 for (var i = 0; i < o.Count; i++)
                 {
                     var (key, value) = o.GetAt(i);
-                    budget -= key.Length + 4;
+                    budget -= Encoding.UTF8.GetByteCount(key) + 3;
                     if (!Fits(value, ref budget)) return false;
                 }
                 break;
             case JsonArray a:
-                budget -= 2;
+                budget -= a.Count == 0 ? 2 : 1 + a.Count;
                 for (var i = 0; i < a.Count; i++)
                 {
-                    budget -= 1;
                     if (!Fits(a[i], ref budget)) return false;
                 }
                 break;
             case JsonValue v when v.TryGetValue<JsonElement>(out var element):
-                // A value parsed from JSON text would decode a new string on every read; its raw UTF-8 (quotes and
-                // escapes included) is exactly what serializing it writes, and reading it allocates nothing.
-                budget -= element.ValueKind == JsonValueKind.String ? JsonMarshal.GetRawUtf8Value(element).Length : 8;
+                // A value parsed from JSON text keeps its raw UTF-8 (quotes and escapes included): exactly the text
+                // it stands for, read without decoding a new string.
+                budget -= JsonMarshal.GetRawUtf8Value(element).Length;
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                budget -= Encoding.UTF8.GetByteCount(v.GetValue<string>()) + 2;
                 break;
             case JsonValue v:
-                if (v.GetValueKind() == JsonValueKind.String)
-                {
-                    var s = v.GetValue<string>();
-                    // Only long strings can decide the outcome, so only they pay for an exact count.
-                    budget -= s.Length > 1024 ? System.Text.Encoding.UTF8.GetByteCount(s) + 2 : s.Length + 2;
-                }
-                else
-                {
-                    budget -= 8;
-                }
+                budget -= v.ToJsonString().Length;
                 break;
         }
         return budget >= 0;

@@ -51,4 +51,33 @@ public class PayloadSizeTests
         var result = await Machines.Run(Machines.Single($$"""{ "Type": "Task", "Resource": "{{Resource}}", "End": true }"""), "{}", tasks);
         Assert.Equal(ErrorNames.DataLimitExceeded, result.Error);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task An_object_input_of_exactly_256_KiB_runs_and_one_byte_more_fails(int extra)
+    {
+        // {"a":1,"b":true,"c":null,"d":[1,2],"s":"…"} serialized compactly, padded to the limit plus extra bytes.
+        const string Frame = "{\"a\":1,\"b\":true,\"c\":null,\"d\":[1,2],\"s\":\"\"}";
+        var input = Frame.Insert(Frame.Length - 2, new string('x', 256 * 1024 - Frame.Length + extra));
+        Assert.Equal(256 * 1024 + extra, System.Text.Encoding.UTF8.GetByteCount(input));
+
+        var result = await Machines.Run(Machines.Single(PassThrough), input);
+
+        Assert.Equal(extra == 0 ? ExecutionStatus.Succeeded : ExecutionStatus.Failed, result.Status);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task A_built_result_is_measured_in_UTF8_bytes_at_the_limit(int extra)
+    {
+        // Two-byte characters: counting characters instead of bytes would let this through at half the size.
+        var text = new string('é', (256 * 1024 - 8 + extra) / 2) + ((256 * 1024 - 8 + extra) % 2 == 1 ? "x" : "");
+        var tasks = new ScriptedTasks().On(Resource, _ => new JsonObject { ["t"] = text });
+
+        var result = await Machines.Run(Machines.Single($$"""{ "Type": "Task", "Resource": "{{Resource}}", "End": true }"""), "{}", tasks);
+
+        Assert.Equal(extra == 0 ? ExecutionStatus.Succeeded : ExecutionStatus.Failed, result.Status);
+    }
 }
