@@ -9,7 +9,14 @@ namespace StepFunctionsCqrs.LocalCloud.Lambda;
 /// the functions' role, table names, the state machine and the sender roles. The handlers run in this process, so
 /// these become this process's variables; the handlers contain nothing that knows they run locally.
 /// </summary>
-public sealed record FunctionEnvironment(Uri Edge, string Region, string StateMachineArn)
+/// <param name="Edge">The edge, for every service the functions call.</param>
+/// <param name="Region">The region.</param>
+/// <param name="StateMachineArn">The command pipeline.</param>
+/// <param name="DynamoDb">
+/// DynamoDB itself, set as the SDK's service-specific endpoint: the edge's proxy exists for callers outside the host,
+/// and the functions, which make most of the store's calls, would only pay an extra HTTP hop through it.
+/// </param>
+public sealed record FunctionEnvironment(Uri Edge, string Region, string StateMachineArn, Uri? DynamoDb = null)
 {
     /// <summary>Every variable and its value.</summary>
     public IReadOnlyDictionary<string, string> Variables
@@ -26,6 +33,11 @@ public sealed record FunctionEnvironment(Uri Edge, string Region, string StateMa
                 [DispatchHandler.StateMachineArnVariable] = StateMachineArn,
                 [SenderRoles.EnvironmentVariable] = LocalIdentities.SenderRolesJson,
             };
+            if (DynamoDb is not null)
+            {
+                variables["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDb.ToString().TrimEnd('/');
+            }
+
             foreach (var table in Tables.All)
             {
                 variables[table.EnvironmentVariable] = table.LogicalName;

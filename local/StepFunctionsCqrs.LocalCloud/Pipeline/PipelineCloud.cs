@@ -117,7 +117,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var resources = await bootstrap.RunAsync(options.RepositoryRoot, options.VisibilityTimeoutSeconds, cancellationToken).ConfigureAwait(false);
             commandsQueue.Url = resources.CommandsQueueUrl;
 
-            new FunctionEnvironment(host.Endpoint, options.Region, resources.StateMachineArn).Apply();
+            new FunctionEnvironment(host.Endpoint, options.Region, resources.StateMachineArn, dynalite.Endpoint).Apply();
             var resumed = await runner.ResumeUnfinishedAsync(cancellationToken).ConfigureAwait(false);
 
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SqsEventSourceMapping>();
