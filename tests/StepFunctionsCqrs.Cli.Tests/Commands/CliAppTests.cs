@@ -5,11 +5,12 @@ using StepFunctionsCqrs.Cli.Tests.TestKit;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.Cli.Tests.Commands;
 
 [Collection(DynaliteCollection.Name)]
-public sealed class CliAppTests(DynaliteServer dynalite)
+public sealed class CliAppTests(Dynalite dynalite)
 {
     private CapturedCli Against(TableNames tables) => new(new Dictionary<string, string>
     {

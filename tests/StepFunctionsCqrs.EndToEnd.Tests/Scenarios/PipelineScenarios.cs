@@ -5,6 +5,7 @@ using StepFunctionsCqrs.Cli.Queries;
 using StepFunctionsCqrs.Domain.Hotels;
 using StepFunctionsCqrs.EndToEnd.Tests.Driving;
 using StepFunctionsCqrs.Functions.Stores;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.EndToEnd.Tests.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using StepFunctionsCqrs.Cli.Aws;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.EndToEnd.Tests.Targets;
 

@@ -5,6 +5,7 @@ using StepFunctionsCqrs.Domain.Inventory;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using StepFunctionsCqrs.Testing;
 using Xunit.Abstractions;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using StepFunctionsCqrs.Testing;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
 
 namespace StepFunctionsCqrs.Functions.Tests.Handlers;

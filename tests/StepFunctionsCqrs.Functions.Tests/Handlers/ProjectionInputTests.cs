@@ -1,4 +1,5 @@
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.Functions.Tests.Handlers;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using StepFunctionsCqrs.Testing;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
 
 namespace StepFunctionsCqrs.Functions.Tests.Handlers;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.Functions.Tests.Handlers;
 

@@ -3,6 +3,7 @@ using StepFunctionsCqrs.Functions.Rebuild;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using StepFunctionsCqrs.Testing;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
 
 namespace StepFunctionsCqrs.Functions.Tests.Rebuild;

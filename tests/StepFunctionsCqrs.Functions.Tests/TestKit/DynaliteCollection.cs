@@ -1,3 +1,5 @@
+using StepFunctionsCqrs.Testing;
+
 namespace StepFunctionsCqrs.Functions.Tests.TestKit;
 
 /// <summary>Tests that share one dynalite process.</summary>

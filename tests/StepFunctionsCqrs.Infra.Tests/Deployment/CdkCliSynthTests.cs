@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Infra.Tests.Support;
+using StepFunctionsCqrs.Testing;
 using Xunit.Abstractions;
 
 namespace StepFunctionsCqrs.Infra.Tests.Deployment;

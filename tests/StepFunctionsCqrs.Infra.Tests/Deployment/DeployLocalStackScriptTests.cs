@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using StepFunctionsCqrs.Infra.Configuration;
 using StepFunctionsCqrs.Infra.Tests.Support;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.Infra.Tests.Deployment;
 

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using StepFunctionsCqrs.Infra.Configuration;
 using StepFunctionsCqrs.Infra.Tests.Support;
+using StepFunctionsCqrs.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace StepFunctionsCqrs.Infra.Tests.Deployment;

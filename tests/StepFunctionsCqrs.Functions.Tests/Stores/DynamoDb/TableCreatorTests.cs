@@ -1,6 +1,7 @@
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.Functions.Tests.Stores.DynamoDb;
 

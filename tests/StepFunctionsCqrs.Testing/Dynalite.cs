@@ -1,16 +1,21 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
+using Xunit;
 
-namespace StepFunctionsCqrs.Functions.Tests.TestKit;
+namespace StepFunctionsCqrs.Testing;
 
-/// <summary>A real dynalite (DynamoDB API on Node) on a free loopback port, started once per test collection and stopped by its PID.</summary>
+/// <summary>A real dynalite (DynamoDB API on Node) from the repository's node_modules on a free loopback port, started once per test collection and stopped by its PID.</summary>
 public sealed class Dynalite : IAsyncLifetime
 {
+    private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(20);
+
     private Process? process;
 
     /// <summary>The endpoint dynalite listens on.</summary>
@@ -22,15 +27,24 @@ public sealed class Dynalite : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var cli = Path.Combine(RepositoryRoot(), "node_modules", "dynalite", "cli.js");
-        var port = FreePort();
+        var cli = RepositoryRoot.Combine("node_modules", "dynalite", "cli.js");
+        if (!File.Exists(cli))
+        {
+            throw new InvalidOperationException($"dynalite is not installed at {cli}: run 'npm ci' in {RepositoryRoot.Path}.");
+        }
+
+        var port = FreePort().ToString(CultureInfo.InvariantCulture);
         Endpoint = new Uri($"http://127.0.0.1:{port}");
-        process = Process.Start(new ProcessStartInfo("node", [cli, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "0"])
+
+        // Zero delays: tests create and delete tables constantly and gain nothing from simulated provisioning.
+        process = Process.Start(new ProcessStartInfo("node", [cli, "--host", "127.0.0.1", "--port", port, "--createTableMs", "0", "--deleteTableMs", "0"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("Could not start node for dynalite.");
+
+        // Drained so a chatty dynalite never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -44,11 +58,11 @@ public sealed class Dynalite : IAsyncLifetime
         await WaitUntilAnsweringAsync();
     }
 
-    /// <summary>Creates a fresh set of tables under a unique prefix, so tests sharing this dynalite never see each other's data.</summary>
-    public async Task<TableNames> CreateTablesAsync()
+    /// <summary>Creates a fresh set of the system's tables under a unique prefix, so tests sharing this dynalite never see each other's data.</summary>
+    public async Task<TableNames> CreateTablesAsync(CancellationToken cancellationToken = default)
     {
         var names = TableNames.Logical.WithPrefix($"t{Guid.NewGuid():N}"[..12] + "-");
-        await new TableCreator(Client).CreateAllAsync(names, CancellationToken.None);
+        await new TableCreator(Client).CreateAllAsync(names, cancellationToken);
         return names;
     }
 
@@ -68,19 +82,19 @@ public sealed class Dynalite : IAsyncLifetime
 
     private async Task WaitUntilAnsweringAsync()
     {
-        var deadline = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                await Client.ListTablesAsync(new Amazon.DynamoDBv2.Model.ListTablesRequest());
+                await Client.ListTablesAsync(new ListTablesRequest());
                 return;
             }
-            catch (Exception e) when (deadline.Elapsed < TimeSpan.FromSeconds(20) && e is AmazonServiceException or HttpRequestException or IOException)
+            catch (Exception e) when (clock.Elapsed < StartupLimit && e is AmazonServiceException or HttpRequestException or IOException)
             {
                 if (process!.HasExited)
                 {
-                    throw new InvalidOperationException($"dynalite exited with code {process.ExitCode} before answering.");
+                    throw new InvalidOperationException($"dynalite exited with code {process.ExitCode} before answering on {Endpoint}.", e);
                 }
 
                 await Task.Delay(100);
@@ -93,20 +107,5 @@ public sealed class Dynalite : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "StepFunctionsCqrs.sln")))
-            {
-                return File.Exists(Path.Combine(dir.FullName, "node_modules", "dynalite", "cli.js"))
-                    ? dir.FullName
-                    : throw new InvalidOperationException($"dynalite is not installed: run 'npm ci' in {dir.FullName}.");
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (package.json next to StepFunctionsCqrs.sln) above {AppContext.BaseDirectory}.");
     }
 }

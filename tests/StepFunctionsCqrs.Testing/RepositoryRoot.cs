@@ -1,10 +1,13 @@
-namespace StepFunctionsCqrs.Cli.Tests.TestKit;
+namespace StepFunctionsCqrs.Testing;
 
 /// <summary>The checkout the tests run from: the folder holding StepFunctionsCqrs.sln.</summary>
 public static class RepositoryRoot
 {
     /// <summary>Its path.</summary>
     public static string Path { get; } = Find();
+
+    /// <summary>A path inside the repository.</summary>
+    public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     private static string Find()
     {
