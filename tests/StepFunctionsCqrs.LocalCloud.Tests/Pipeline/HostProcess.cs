@@ -11,6 +11,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource<Uri> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource dynaliteKnown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool disposed;
 
     private HostProcess(Process process) => this.process = process;
@@ -52,6 +53,8 @@ public sealed partial class HostProcess : IAsyncDisposable
         if (waitUntilListening)
         {
             host.Endpoint = await host.ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            // The host names its dynalite a few lines after it starts listening; tests that watch dynalite need both.
+            await host.dynaliteKnown.Task.WaitAsync(TimeSpan.FromMinutes(1));
         }
 
         return host;
@@ -135,6 +138,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         if (DynalitePattern().Match(line) is { Success: true } dynalite)
         {
             DynaliteProcessId = int.Parse(dynalite.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            dynaliteKnown.TrySetResult();
         }
 
         if (ListeningPattern().Match(line) is { Success: true } listening)
