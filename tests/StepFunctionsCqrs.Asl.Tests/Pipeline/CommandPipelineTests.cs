@@ -58,9 +58,7 @@ public class CommandPipelineTests
 
     private static string Definition()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "statemachines", "command-pipeline.asl.json"))) dir = dir.Parent;
-        var text = File.ReadAllText(Path.Combine(dir!.FullName, "statemachines", "command-pipeline.asl.json"));
+        var text = CommandPipelineFile.Read();
         var names = new[] { "Validate", "Persist", "ProjectAvailability", "ProjectGuestBookings", "ProjectArrivals", "RecordStatus" };
         return DefinitionSubstitutions.Apply(text, names.ToDictionary(n => n + "FunctionArn", n => Account + n));
     }

@@ -236,10 +236,7 @@ public class StateMachineValidatorTests
     [Fact]
     public void The_project_command_pipeline_is_valid()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "statemachines", "command-pipeline.asl.json"))) dir = dir.Parent;
-        var json = File.ReadAllText(Path.Combine(dir.FullName, "statemachines", "command-pipeline.asl.json"));
-        Assert.Empty(Validate(json));
+        Assert.Empty(Validate(CommandPipelineFile.Read()));
     }
 
     [Theory]

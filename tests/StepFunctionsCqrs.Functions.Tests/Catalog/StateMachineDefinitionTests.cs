@@ -1,24 +1,13 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.Testing;
 
 namespace StepFunctionsCqrs.Functions.Tests.Catalog;
 
 public sealed partial class StateMachineDefinitionTests
 {
-    private static string Definition()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "statemachines", "command-pipeline.asl.json");
-            if (File.Exists(path))
-            {
-                return File.ReadAllText(path);
-            }
-        }
-
-        throw new FileNotFoundException($"statemachines/command-pipeline.asl.json not found above {AppContext.BaseDirectory}.");
-    }
+    private static string Definition() => File.ReadAllText(RepositoryRoot.Combine("statemachines", "command-pipeline.asl.json"));
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9_]+)\}")]
     private static partial Regex Placeholder();
