@@ -24,10 +24,10 @@ public sealed class DynaliteProcess : IAsyncDisposable
     /// <summary>The child's process id.</summary>
     public int ProcessId => process.Id;
 
-    /// <summary>Starts dynalite keeping its tables in <paramref name="dataFolder"/>; installs it first when needed.</summary>
+    /// <summary>Starts dynalite keeping its tables in <paramref name="dataFolder"/>.</summary>
     public static async Task<DynaliteProcess> StartAsync(string repositoryRoot, string dataFolder, CancellationToken cancellationToken)
     {
-        var module = await NodePackages.EnsureDynaliteAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
+        var module = NodePackages.Dynalite(repositoryRoot);
         Directory.CreateDirectory(dataFolder);
         var script = Path.Combine(AppContext.BaseDirectory, "DynamoDb", "dynalite-child.js");
         var start = new ProcessStartInfo("node", [script, module, dataFolder])
