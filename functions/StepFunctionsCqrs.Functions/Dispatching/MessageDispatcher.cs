@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.Logging;
@@ -17,13 +16,13 @@ namespace StepFunctionsCqrs.Functions.Dispatching;
 /// </summary>
 public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string stateMachineArn)
 {
-    /// <summary>SQS's classic message size limit; larger bodies would not fit an execution input either.</summary>
-    public const int MaxBodyBytes = 256 * 1024;
+    /// <summary>The largest body, and the largest execution input, the dispatcher accepts.</summary>
+    public const int MaxBodyBytes = DispatchableBody.MaxBytes;
 
     /// <summary>Starts the message's execution, never throwing for one message's problems.</summary>
     public async Task<DispatchOutcome> DispatchAsync(SqsMessage message, CancellationToken cancellationToken)
     {
-        if (Unusable(message, out var commandId, out var command) is { } reason)
+        if (DispatchableBody.Problem(message.Body, out var commandId, out var command) is { } reason)
         {
             JsonLog.Write("WARN", "Message cannot become an execution; leaving it to the dead-letter queue", new Dictionary<string, object?>
             {
@@ -71,47 +70,6 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
             });
             return DispatchOutcome.Failed;
         }
-    }
-
-    private static string? Unusable(SqsMessage message, out string commandId, out JsonElement command)
-    {
-        commandId = "";
-        command = default;
-        if (message.Body is null)
-        {
-            return "The message has no body.";
-        }
-
-        var size = Encoding.UTF8.GetByteCount(message.Body);
-        if (size > MaxBodyBytes)
-        {
-            return $"The body is {size} bytes; at most {MaxBodyBytes} are accepted.";
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(message.Body);
-            command = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            return $"The body is not JSON: {e.Message}";
-        }
-
-        if (command.ValueKind != JsonValueKind.Object)
-        {
-            return $"The body is a JSON {command.ValueKind}, not a command object.";
-        }
-
-        if (!command.TryGetProperty("commandId", out var id) || id.ValueKind != JsonValueKind.String)
-        {
-            return "The command has no string field 'commandId'.";
-        }
-
-        commandId = id.GetString()!;
-        return Identifiers.IsCommandId(commandId)
-            ? null
-            : $"The commandId '{commandId}' cannot name an execution: it must be 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.";
     }
 
     private static SqsContext Context(SqsMessage message) => new(
