@@ -34,7 +34,8 @@ public sealed class LoopbackAwsServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
+        // Close alone: after Stop has released the port, the managed listener's Close looks the endpoint up again and
+        // binds the port anew, which fails when a parallel test has since been given that port.
         listener.Close();
         try
         {
