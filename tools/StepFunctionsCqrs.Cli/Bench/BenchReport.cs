@@ -3,8 +3,8 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <summary>What a bench run measured.</summary>
 /// <param name="Commands">Commands submitted.</param>
 /// <param name="Outcomes">Count per outcome (Accepted, Rejected, Failed); commands with none by the timeout are missing.</param>
-/// <param name="Elapsed">From the first submit to the last outcome seen.</param>
-/// <param name="Latency">Submit→status latency as a client polling the status view sees it.</param>
+/// <param name="Elapsed">From the first submit to the last outcome recorded.</param>
+/// <param name="Latency">Submit→status latency: from the client sending a command to the pipeline recording its outcome.</param>
 /// <param name="WritesPerCommand">Conditional writes each command made on average: commit append, view rows, status row.</param>
 /// <param name="StoreWritesPerSecond">Conditional PutItem writes per second the store sustained in the probe.</param>
 /// <param name="NotAccepted">A few commands that ended other than Accepted, to trace.</param>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using StepFunctionsCqrs.Cli.Status;
 using StepFunctionsCqrs.Cli.Submitting;
@@ -18,7 +17,8 @@ namespace StepFunctionsCqrs.Cli.Bench;
 public sealed class BenchRunner(
     CommandSubmitter submitter, StatusBatchPoller poller, IAmazonDynamoDB dynamoDb, TableNames tables, string endpointForMessages, TimeProvider timeProvider)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private const int WindowSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly DateOnly FirstNight = new(2030, 1, 1);
 
     /// <summary>Runs the bench; <paramref name="progress"/> hears (outcomes so far, commands).</summary>
@@ -42,67 +42,90 @@ public sealed class BenchRunner(
             FirstNight.AddDays(i / roomTypes.Count % 365), FirstNight.AddDays(i / roomTypes.Count % 365 + 1))).ToList();
         var ids = envelopes.Select(e => e["commandId"]!.GetValue<string>()).ToList();
 
-        var clock = Stopwatch.StartNew();
-        var submittedAt = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var latencies = new ConcurrentBag<TimeSpan>();
-        var lastSeen = TimeSpan.Zero;
-        var outcomes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-
-        var submit = SubmitAllAsync(envelopes, ids, options.Concurrency, clock, submittedAt, progress, cancellationToken);
-        var poll = Task.Run(async () =>
-        {
-            var deadline = clock.Elapsed + options.WaitTimeout;
-            while (outcomes.Count < ids.Count && clock.Elapsed < deadline)
-            {
-                var pending = submittedAt.Keys.Where(id => !outcomes.ContainsKey(id)).ToList();
-                if (pending.Count > 0)
-                {
-                    var batch = await poller.ReadAsync(pending, cancellationToken).ConfigureAwait(false);
-                    var now = clock.Elapsed;
-                    foreach (var (id, status) in batch)
-                    {
-                        if (outcomes.TryAdd(id, status))
-                        {
-                            latencies.Add(now - submittedAt[id]);
-                            lastSeen = now;
-                        }
-                    }
-
-                    progress?.Report(("outcomes", outcomes.Count, ids.Count));
-                }
-
-                await Task.Delay(PollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }, cancellationToken);
+        var started = timeProvider.GetUtcNow();
+        var submitted = new ConcurrentQueue<(string CommandId, DateTimeOffset At)>();
+        var submit = SubmitAllAsync(envelopes, options.Concurrency, submitted, progress, cancellationToken);
+        var outcomes = await CollectOutcomesAsync(ids.Count, submit, submitted, started + options.WaitTimeout, progress, cancellationToken).ConfigureAwait(false);
         await submit.ConfigureAwait(false);
-        await poll.ConfigureAwait(false);
 
         var writesPerCommand = await WritesPerCommandAsync(hotelId, roomTypes, registration.CommandId, outcomes.Count, cancellationToken).ConfigureAwait(false);
         progress?.Report(("store probe", 0, options.ProbeWrites));
         var storeRate = await new StoreBoundProbe(dynamoDb, endpointForMessages).MeasureAsync(options.ProbeWrites, options.Concurrency, cancellationToken).ConfigureAwait(false);
 
-        var counts = outcomes.Values.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var notAccepted = outcomes.Where(o => o.Value != "Accepted").Select(o => o.Key).Order(StringComparer.Ordinal).Take(5).ToList();
-        return new BenchReport(ids.Count, counts, lastSeen, LatencyPercentiles.Of(latencies), writesPerCommand, storeRate, notAccepted);
+        var counts = outcomes.Values.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var notAccepted = outcomes.Where(o => o.Value.Status != "Accepted").Select(o => o.Key).Order(StringComparer.Ordinal).Take(5).ToList();
+        var elapsed = outcomes.Count == 0 ? TimeSpan.Zero : outcomes.Values.Max(o => o.RecordedAt) - started;
+        var latencies = outcomes.Values.Select(o => o.Latency).ToList();
+        return new BenchReport(ids.Count, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, storeRate, notAccepted);
     }
 
+    // Sends in batches of ten, as a producer with a backlog would: the bench's own load on the host it measures
+    // stays small next to the pipeline's.
     private async Task SubmitAllAsync(
-        IReadOnlyList<System.Text.Json.Nodes.JsonObject> envelopes, IReadOnlyList<string> ids, int concurrency, Stopwatch clock,
-        ConcurrentDictionary<string, TimeSpan> submittedAt, IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<System.Text.Json.Nodes.JsonObject> envelopes, int concurrency,
+        ConcurrentQueue<(string CommandId, DateTimeOffset At)> submitted, IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        var batches = envelopes.Chunk(CommandSubmitter.BatchLimit).ToList();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < envelopes.Count)
+            while ((i = Interlocked.Increment(ref next)) < batches.Count)
             {
-                var sentAt = clock.Elapsed;
-                await submitter.SubmitAsync(envelopes[i], cancellationToken).ConfigureAwait(false);
-                submittedAt[ids[i]] = sentAt;
-                progress?.Report(("submit", submittedAt.Count, envelopes.Count));
+                var sentAt = timeProvider.GetUtcNow();
+                foreach (var command in await submitter.SubmitBatchAsync(batches[i], cancellationToken).ConfigureAwait(false))
+                {
+                    submitted.Enqueue((command.CommandId, sentAt));
+                }
+
+                progress?.Report(("submit", submitted.Count, envelopes.Count));
             }
         })).ConfigureAwait(false);
     }
+
+    // Reads outcomes in submission order, a window of the oldest pending commands at a time: commands finish roughly in
+    // the order they were sent, so each read mostly finds outcomes, and the bench adds about one status read per command
+    // to the store it measures instead of re-reading every pending command on each round. Latency comes from the
+    // outcome's recorded time, so how often the bench looks does not change the figures.
+    private async Task<Dictionary<string, TimedOutcome>> CollectOutcomesAsync(
+        int expected, Task submitting, ConcurrentQueue<(string CommandId, DateTimeOffset At)> submitted, DateTimeOffset deadline,
+        IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var outcomes = new Dictionary<string, TimedOutcome>(StringComparer.Ordinal);
+        var pending = new List<(string CommandId, DateTimeOffset At)>();
+        // A submit that failed ends the wait; awaiting it then reports why.
+        while (outcomes.Count < expected && timeProvider.GetUtcNow() < deadline && !submitting.IsFaulted && !submitting.IsCanceled)
+        {
+            while (submitted.TryDequeue(out var sent))
+            {
+                pending.Add(sent);
+            }
+
+            var window = pending.Take(WindowSize).ToList();
+            var found = window.Count == 0
+                ? new Dictionary<string, RecordedOutcome>()
+                : await poller.ReadOutcomesAsync(window.Select(w => w.CommandId).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var (commandId, at) in window)
+            {
+                if (found.TryGetValue(commandId, out var outcome))
+                {
+                    // Clocks of client and pipeline may differ by a little; a latency is never negative.
+                    outcomes[commandId] = new TimedOutcome(outcome.Status, outcome.RecordedAt, TimeSpan.FromTicks(Math.Max(0, (outcome.RecordedAt - at).Ticks)));
+                }
+            }
+
+            pending.RemoveAll(p => outcomes.ContainsKey(p.CommandId));
+            progress?.Report(("outcomes", outcomes.Count, expected));
+            if (found.Count < WindowSize)
+            {
+                await Task.Delay(PollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return outcomes;
+    }
+
+    private sealed record TimedOutcome(string Status, DateTimeOffset RecordedAt, TimeSpan Latency);
 
     // Counted from what the commands left behind, so the figure follows the code rather than an assumption:
     // one commit append per commit, one version-guarded put per projected view row, one status put per outcome.

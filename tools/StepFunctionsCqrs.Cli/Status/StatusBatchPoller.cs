@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -9,9 +10,13 @@ public sealed class StatusBatchPoller(IAmazonDynamoDB dynamoDb, string commandSt
     private const int BatchGetLimit = 100;
 
     /// <summary>The status (Accepted, Rejected, Failed) of each command that has one; commands without an outcome are absent.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ReadAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> ReadAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken) =>
+        (await ReadOutcomesAsync(commandIds, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Key, p => p.Value.Status, StringComparer.Ordinal);
+
+    /// <summary>The outcome of each command that has one, with the time the pipeline recorded it; commands without an outcome are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, RecordedOutcome>> ReadOutcomesAsync(IReadOnlyCollection<string> commandIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, RecordedOutcome>(StringComparer.Ordinal);
         foreach (var chunk in commandIds.Distinct(StringComparer.Ordinal).Chunk(BatchGetLimit))
         {
             var keys = chunk.Select(id => new Dictionary<string, AttributeValue> { ["CommandId"] = new AttributeValue { S = id } }).ToList();
@@ -24,7 +29,7 @@ public sealed class StatusBatchPoller(IAmazonDynamoDB dynamoDb, string commandSt
                         [commandStatusTable] = new KeysAndAttributes
                         {
                             Keys = keys,
-                            ProjectionExpression = "CommandId, #status",
+                            ProjectionExpression = "CommandId, #status, RecordedAt",
                             ExpressionAttributeNames = new() { ["#status"] = "Status" },
                             ConsistentRead = true,
                         },
@@ -34,7 +39,8 @@ public sealed class StatusBatchPoller(IAmazonDynamoDB dynamoDb, string commandSt
                     .ConfigureAwait(false);
                 foreach (var item in response.Responses?.GetValueOrDefault(commandStatusTable) ?? [])
                 {
-                    found[item["CommandId"].S] = item["Status"].S;
+                    found[item["CommandId"].S] = new RecordedOutcome(
+                        item["Status"].S, DateTimeOffset.Parse(item["RecordedAt"].S, CultureInfo.InvariantCulture));
                 }
 
                 keys = response.UnprocessedKeys?.GetValueOrDefault(commandStatusTable)?.Keys ?? [];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Amazon.SQS;
 using Amazon.SQS.Model;
@@ -10,11 +11,32 @@ public sealed class CommandSubmitter(IAmazonSQS sqs, string queueUrl, string end
     /// <summary>Sends one envelope; returns its command id and the SQS message id.</summary>
     public async Task<SubmittedCommand> SubmitAsync(JsonObject envelope, CancellationToken cancellationToken)
     {
-        var commandId = envelope["commandId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-            ? envelope["commandId"]!.GetValue<string>()
-            : "";
         var messageId = await SendRawAsync(envelope.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        return new SubmittedCommand(commandId, messageId);
+        return new SubmittedCommand(CommandIdOf(envelope), messageId);
+    }
+
+    /// <summary>The most messages one SendMessageBatch call carries.</summary>
+    public const int BatchLimit = 10;
+
+    /// <summary>
+    /// Sends up to <see cref="BatchLimit"/> envelopes in one SendMessageBatch call; returns them as accepted, in order.
+    /// Throws, naming each envelope SQS refused and why, when any was refused.
+    /// </summary>
+    public async Task<IReadOnlyList<SubmittedCommand>> SubmitBatchAsync(IReadOnlyList<JsonObject> envelopes, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(envelopes.Count, BatchLimit);
+        var entries = envelopes.Select((e, i) => new SendMessageBatchRequestEntry(i.ToString(CultureInfo.InvariantCulture), e.ToJsonString())).ToList();
+        var response = await TargetErrors.GuardAsync(
+            () => sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = queueUrl, Entries = entries }, cancellationToken),
+            endpointForMessages, queueUrl).ConfigureAwait(false);
+        if (response.Failed is { Count: > 0 } failed)
+        {
+            throw new CliException("SQS refused " + string.Join("; ", failed.Select(f =>
+                $"command {CommandIdOf(envelopes[int.Parse(f.Id, CultureInfo.InvariantCulture)])}: {f.Code} {f.Message}")));
+        }
+
+        var messageIds = (response.Successful ?? []).ToDictionary(s => s.Id, s => s.MessageId, StringComparer.Ordinal);
+        return envelopes.Select((e, i) => new SubmittedCommand(CommandIdOf(e), messageIds[i.ToString(CultureInfo.InvariantCulture)])).ToList();
     }
 
     /// <summary>Sends a body exactly as given (also used to send deliberately malformed traffic).</summary>
@@ -25,5 +47,7 @@ public sealed class CommandSubmitter(IAmazonSQS sqs, string queueUrl, string end
             endpointForMessages, queueUrl).ConfigureAwait(false);
         return response.MessageId;
     }
-}
 
+    private static string CommandIdOf(JsonObject envelope) =>
+        envelope["commandId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? envelope["commandId"]!.GetValue<string>() : "";
+}
