@@ -14,9 +14,12 @@ public sealed class PersistHandler
 {
     private readonly CommandPersister persister;
 
-    /// <summary>Configured from the environment: the commit log table and the standard AWS settings.</summary>
+    /// <summary>
+    /// Configured from the environment: the commit log table and the standard AWS settings. A warm function keeps the
+    /// aggregates it has loaded, so deciding reads only the commits appended since.
+    /// </summary>
     public PersistHandler()
-        : this(new DynamoDbCommitLog(AwsClientFactory.CreateDynamoDb(), TableNames.FromEnvironment().CommitLog), TimeProvider.System)
+        : this(new CachedCommitLog(new DynamoDbCommitLog(AwsClientFactory.CreateDynamoDb(), TableNames.FromEnvironment().CommitLog)), TimeProvider.System)
     {
     }
 

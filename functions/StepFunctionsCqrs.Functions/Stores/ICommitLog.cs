@@ -6,6 +6,9 @@ public interface ICommitLog
     /// <summary>All commits of an aggregate in version order; empty when it has none.</summary>
     Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken);
 
+    /// <summary>The commits of an aggregate above <paramref name="afterVersion"/>, in version order; empty when there are none.</summary>
+    Task<IReadOnlyList<StoredCommit>> LoadAfterAsync(string aggregateId, long afterVersion, CancellationToken cancellationToken);
+
     /// <summary>Every commit of every aggregate, grouped by aggregate and in version order within each; for rebuilding views.</summary>
     Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken);
 

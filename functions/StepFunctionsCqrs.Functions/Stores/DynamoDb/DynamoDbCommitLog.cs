@@ -11,7 +11,11 @@ namespace StepFunctionsCqrs.Functions.Stores.DynamoDb;
 public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName) : ICommitLog
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken) =>
+        LoadAfterAsync(aggregateId, 0, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredCommit>> LoadAfterAsync(string aggregateId, long afterVersion, CancellationToken cancellationToken)
     {
         var commits = new List<StoredCommit>();
         Dictionary<string, AttributeValue>? startKey = null;
@@ -20,8 +24,8 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
             var request = new QueryRequest
             {
                 TableName = tableName,
-                KeyConditionExpression = "AggregateId = :id",
-                ExpressionAttributeValues = new() { [":id"] = Attributes.S(aggregateId) },
+                KeyConditionExpression = "AggregateId = :id AND Version > :after",
+                ExpressionAttributeValues = new() { [":id"] = Attributes.S(aggregateId), [":after"] = Attributes.N(afterVersion) },
                 // A stale read would decide on old state and then lose the append anyway; reading consistently avoids the wasted round.
                 ConsistentRead = true,
                 ExclusiveStartKey = startKey,
