@@ -5,8 +5,10 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="Concurrency">Submitters sending at once.</param>
 /// <param name="RoomTypes">Room types (aggregates) the bookings spread over; fewer means more append conflicts.</param>
 /// <param name="Timeout">How long to wait for every outcome.</param>
-/// <param name="ProbeWrites">Conditional writes the store probe makes.</param>
-public sealed record BenchOptions(int Commands = 2000, int Concurrency = 32, int RoomTypes = 50, TimeSpan? Timeout = null, int ProbeWrites = 3000)
+/// <param name="ProbeWrites">Conditional writes the store probe times (after a fifth as many to warm up).</param>
+/// <param name="WarmupCommands">BookRoom commands run, and not counted, before the measured ones.</param>
+public sealed record BenchOptions(
+    int Commands = 2000, int Concurrency = 32, int RoomTypes = 50, TimeSpan? Timeout = null, int ProbeWrites = 5000, int WarmupCommands = 300)
 {
     /// <summary>The wait for outcomes.</summary>
     public TimeSpan WaitTimeout => Timeout ?? TimeSpan.FromMinutes(15);

@@ -8,6 +8,7 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="WritesPerCommand">Conditional writes each command made on average: commit append, view rows, status row.</param>
 /// <param name="StoreWritesPerSecond">Conditional PutItem writes per second the store sustained in the probe.</param>
 /// <param name="NotAccepted">A few commands that ended other than Accepted, to trace.</param>
+/// <param name="WarmupCommands">Commands run before the measured ones and not counted.</param>
 public sealed record BenchReport(
     int Commands,
     IReadOnlyDictionary<string, int> Outcomes,
@@ -15,7 +16,8 @@ public sealed record BenchReport(
     LatencyPercentiles Latency,
     double WritesPerCommand,
     double StoreWritesPerSecond,
-    IReadOnlyList<string> NotAccepted)
+    IReadOnlyList<string> NotAccepted,
+    int WarmupCommands)
 {
     /// <summary>Commands with no outcome by the timeout.</summary>
     public int Missing => Commands - Outcomes.Values.Sum();

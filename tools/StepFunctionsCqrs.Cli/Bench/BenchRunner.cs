@@ -36,34 +36,50 @@ public sealed class BenchRunner(
             throw new CliException($"The bench hotel's registration {registration.CommandId} did not complete (outcome: {registered.GetValueOrDefault(registration.CommandId) ?? "none"}); see 'cqrs trace {registration.CommandId}'.");
         }
 
-        var envelopes = Enumerable.Range(0, options.Commands).Select(i => builder.BookRoom(
+        // Warm-up commands get nights of their own, a year after the measured ones, so both sets stay independent.
+        IReadOnlyList<System.Text.Json.Nodes.JsonObject> Bookings(int count, string prefix, int yearOffset) => Enumerable.Range(0, count).Select(i => builder.BookRoom(
             new EnvelopeOptions(null, $"guest-{i % 500}", ["guest"], null, null),
-            hotelId, roomTypes[i % roomTypes.Count].RoomTypeId, $"bk-{i}",
-            FirstNight.AddDays(i / roomTypes.Count % 365), FirstNight.AddDays(i / roomTypes.Count % 365 + 1))).ToList();
+            hotelId, roomTypes[i % roomTypes.Count].RoomTypeId, $"{prefix}-{i}",
+            FirstNight.AddYears(yearOffset).AddDays(i / roomTypes.Count % 365), FirstNight.AddYears(yearOffset).AddDays(i / roomTypes.Count % 365 + 1))).ToList();
+
+        // The host, the store and this client all start cold; a warm-up that is not counted lets the figures describe the
+        // pipeline at work rather than its first seconds, as the store probe's own warm-up does for the store.
+        if (options.WarmupCommands > 0)
+        {
+            var warmup = Bookings(options.WarmupCommands, "warm", 1);
+            var warmupStarted = timeProvider.GetUtcNow();
+            var warmupSubmitted = new ConcurrentQueue<(string CommandId, DateTimeOffset At)>();
+            var warmupSubmit = SubmitAllAsync(warmup, options.Concurrency, warmupSubmitted, "warm-up submit", progress, cancellationToken);
+            await CollectOutcomesAsync(warmup.Count, warmupSubmit, warmupSubmitted, warmupStarted + options.WaitTimeout, "warm-up", progress, cancellationToken).ConfigureAwait(false);
+            await warmupSubmit.ConfigureAwait(false);
+        }
+
+        var envelopes = Bookings(options.Commands, "bk", 0);
         var ids = envelopes.Select(e => e["commandId"]!.GetValue<string>()).ToList();
 
         var started = timeProvider.GetUtcNow();
         var submitted = new ConcurrentQueue<(string CommandId, DateTimeOffset At)>();
-        var submit = SubmitAllAsync(envelopes, options.Concurrency, submitted, progress, cancellationToken);
-        var outcomes = await CollectOutcomesAsync(ids.Count, submit, submitted, started + options.WaitTimeout, progress, cancellationToken).ConfigureAwait(false);
+        var submit = SubmitAllAsync(envelopes, options.Concurrency, submitted, "submit", progress, cancellationToken);
+        var outcomes = await CollectOutcomesAsync(ids.Count, submit, submitted, started + options.WaitTimeout, "outcomes", progress, cancellationToken).ConfigureAwait(false);
         await submit.ConfigureAwait(false);
 
-        var writesPerCommand = await WritesPerCommandAsync(hotelId, roomTypes, registration.CommandId, outcomes.Count, cancellationToken).ConfigureAwait(false);
+        var writesPerCommand = await WritesPerCommandAsync(hotelId, roomTypes, outcomes.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         progress?.Report(("store probe", 0, options.ProbeWrites));
-        var storeRate = await new StoreBoundProbe(dynamoDb, endpointForMessages).MeasureAsync(options.ProbeWrites, options.Concurrency, cancellationToken).ConfigureAwait(false);
+        var storeRate = await new StoreBoundProbe(dynamoDb, endpointForMessages).MeasureAsync(options.ProbeWrites, options.ProbeWrites / 5, options.Concurrency, cancellationToken).ConfigureAwait(false);
 
         var counts = outcomes.Values.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var notAccepted = outcomes.Where(o => o.Value.Status != "Accepted").Select(o => o.Key).Order(StringComparer.Ordinal).Take(5).ToList();
         var elapsed = outcomes.Count == 0 ? TimeSpan.Zero : outcomes.Values.Max(o => o.RecordedAt) - started;
         var latencies = outcomes.Values.Select(o => o.Latency).ToList();
-        return new BenchReport(ids.Count, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, storeRate, notAccepted);
+        return new BenchReport(ids.Count, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, storeRate, notAccepted, options.WarmupCommands);
     }
 
     // Sends in batches of ten, as a producer with a backlog would: the bench's own load on the host it measures
     // stays small next to the pipeline's.
     private async Task SubmitAllAsync(
         IReadOnlyList<System.Text.Json.Nodes.JsonObject> envelopes, int concurrency,
-        ConcurrentQueue<(string CommandId, DateTimeOffset At)> submitted, IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
+        ConcurrentQueue<(string CommandId, DateTimeOffset At)> submitted, string phase, IProgress<(string Phase, int Done, int Total)>? progress,
+        CancellationToken cancellationToken)
     {
         var batches = envelopes.Chunk(CommandSubmitter.BatchLimit).ToList();
         var next = -1;
@@ -78,7 +94,7 @@ public sealed class BenchRunner(
                     submitted.Enqueue((command.CommandId, sentAt));
                 }
 
-                progress?.Report(("submit", submitted.Count, envelopes.Count));
+                progress?.Report((phase, submitted.Count, envelopes.Count));
             }
         })).ConfigureAwait(false);
     }
@@ -89,7 +105,7 @@ public sealed class BenchRunner(
     // outcome's recorded time, so how often the bench looks does not change the figures.
     private async Task<Dictionary<string, TimedOutcome>> CollectOutcomesAsync(
         int expected, Task submitting, ConcurrentQueue<(string CommandId, DateTimeOffset At)> submitted, DateTimeOffset deadline,
-        IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
+        string phase, IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var outcomes = new Dictionary<string, TimedOutcome>(StringComparer.Ordinal);
         var pending = new List<(string CommandId, DateTimeOffset At)>();
@@ -115,7 +131,7 @@ public sealed class BenchRunner(
             }
 
             pending.RemoveAll(p => outcomes.ContainsKey(p.CommandId));
-            progress?.Report(("outcomes", outcomes.Count, expected));
+            progress?.Report((phase, outcomes.Count, expected));
             if (found.Count < WindowSize)
             {
                 await Task.Delay(PollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
@@ -127,24 +143,24 @@ public sealed class BenchRunner(
 
     private sealed record TimedOutcome(string Status, DateTimeOffset RecordedAt, TimeSpan Latency);
 
-    // Counted from what the commands left behind, so the figure follows the code rather than an assumption:
+    // Counted from what the measured commands left behind, so the figure follows the code rather than an assumption:
     // one commit append per commit, one version-guarded put per projected view row, one status put per outcome.
-    private async Task<double> WritesPerCommandAsync(string hotelId, IReadOnlyList<RoomTypeSpec> roomTypes, string registrationId, int outcomes, CancellationToken cancellationToken)
+    private async Task<double> WritesPerCommandAsync(string hotelId, IReadOnlyList<RoomTypeSpec> roomTypes, IReadOnlySet<string> measured, CancellationToken cancellationToken)
     {
-        if (outcomes == 0)
+        if (measured.Count == 0)
         {
             return double.NaN;
         }
 
         var log = new DynamoDbCommitLog(dynamoDb, tables.CommitLog);
-        long writes = outcomes;
+        long writes = measured.Count;
         foreach (var roomType in roomTypes)
         {
             var commits = await log.LoadAsync(AggregateIds.Inventory(hotelId, roomType.RoomTypeId), cancellationToken).ConfigureAwait(false);
             var ordered = commits.OrderBy(c => c.Version).ToList();
             foreach (var (commit, change) in ordered.Zip(ChangeHistory.Of(AggregateIds.Inventory(hotelId, roomType.RoomTypeId), ordered.Select(c => (c.Version, c.Events)))))
             {
-                if (commit.CommandId == registrationId)
+                if (!measured.Contains(commit.CommandId))
                 {
                     continue;
                 }
@@ -153,6 +169,6 @@ public sealed class BenchRunner(
             }
         }
 
-        return (double)writes / outcomes;
+        return (double)writes / measured.Count;
     }
 }

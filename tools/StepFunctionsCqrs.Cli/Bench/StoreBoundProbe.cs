@@ -11,8 +11,11 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// </summary>
 public sealed class StoreBoundProbe(IAmazonDynamoDB dynamoDb, string endpointForMessages)
 {
-    /// <summary>Writes <paramref name="writes"/> items with <paramref name="concurrency"/> writers; returns writes per second.</summary>
-    public async Task<double> MeasureAsync(int writes, int concurrency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="warmupWrites"/> untimed items, then times <paramref name="writes"/> more, with <paramref name="concurrency"/>
+    /// writers; returns the timed writes per second.
+    /// </summary>
+    public async Task<double> MeasureAsync(int writes, int warmupWrites, int concurrency, CancellationToken cancellationToken)
     {
         var table = $"bench-probe-{Guid.NewGuid():N}"[..24];
         await TargetErrors.GuardAsync(() => dynamoDb.CreateTableAsync(new CreateTableRequest
@@ -25,33 +28,41 @@ public sealed class StoreBoundProbe(IAmazonDynamoDB dynamoDb, string endpointFor
         try
         {
             await WaitActiveAsync(table, cancellationToken).ConfigureAwait(false);
-            var next = -1;
-            var body = new string('x', 400);
+            await WriteAsync(table, 0, warmupWrites, concurrency, cancellationToken).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(async writer =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < writes)
-                {
-                    await dynamoDb.PutItemAsync(new PutItemRequest
-                    {
-                        TableName = table,
-                        Item = new()
-                        {
-                            ["AggregateId"] = new AttributeValue { S = $"probe#{i % 64}" },
-                            ["Version"] = new AttributeValue { N = (i / 64 + 1).ToString(CultureInfo.InvariantCulture) },
-                            ["Events"] = new AttributeValue { S = body },
-                        },
-                        ConditionExpression = "attribute_not_exists(AggregateId)",
-                    }, cancellationToken).ConfigureAwait(false);
-                }
-            })).ConfigureAwait(false);
+            await WriteAsync(table, warmupWrites, writes, concurrency, cancellationToken).ConfigureAwait(false);
             return writes / clock.Elapsed.TotalSeconds;
         }
         finally
         {
             await dynamoDb.DeleteTableAsync(table, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    // Items numbered from first on: 64 partitions, versions counting up in each, every write to a free key.
+    private async Task WriteAsync(string table, int first, int count, int concurrency, CancellationToken cancellationToken)
+    {
+        var next = first - 1;
+        var end = first + count;
+        var body = new string('x', 400);
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(async writer =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < end)
+            {
+                await dynamoDb.PutItemAsync(new PutItemRequest
+                {
+                    TableName = table,
+                    Item = new()
+                    {
+                        ["AggregateId"] = new AttributeValue { S = $"probe#{i % 64}" },
+                        ["Version"] = new AttributeValue { N = (i / 64 + 1).ToString(CultureInfo.InvariantCulture) },
+                        ["Events"] = new AttributeValue { S = body },
+                    },
+                    ConditionExpression = "attribute_not_exists(AggregateId)",
+                }, cancellationToken).ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
     }
 
     private async Task WaitActiveAsync(string table, CancellationToken cancellationToken)

@@ -16,21 +16,28 @@ public static class BenchCommand
         var commands = new Option<int>("--commands", "-n") { Description = "BookRoom commands to submit.", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Submitters (and probe writers) at once.", DefaultValueFactory = _ => 32 };
         var roomTypes = new Option<int>("--room-types") { Description = "Room types the bookings spread over.", DefaultValueFactory = _ => 50 };
-        var probeWrites = new Option<int>("--probe-writes") { Description = "Conditional writes the store probe makes.", DefaultValueFactory = _ => 3000 };
+        var probeWrites = new Option<int>("--probe-writes") { Description = "Conditional writes the store probe times, after a fifth as many to warm up.", DefaultValueFactory = _ => 5000 };
+        var warmup = new Option<int>("--warmup") { Description = "BookRoom commands run first and not counted (0 for none).", DefaultValueFactory = _ => 300 };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for every outcome.", DefaultValueFactory = _ => 900 };
         var command = new Command("bench", "Submit N commands through SQS; report commands/s, p50/p95/p99 submit→status latency, and the ratio to the store's conditional-write bound.");
         command.Options.Add(commands);
         command.Options.Add(concurrency);
         command.Options.Add(roomTypes);
         command.Options.Add(probeWrites);
+        command.Options.Add(warmup);
         command.Options.Add(timeout);
         command.SetAction((parse, ct) => CliApp.RunWithContextAsync(runtime, parse, async context =>
         {
             var options = new BenchOptions(parse.GetValue(commands), parse.GetValue(concurrency), parse.GetValue(roomTypes),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(probeWrites));
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(probeWrites), parse.GetValue(warmup));
             if (options.Commands < 1 || options.Concurrency < 1 || options.RoomTypes < 1 || options.ProbeWrites < 1)
             {
                 throw new CliException("--commands, --concurrency, --room-types and --probe-writes must all be at least 1.");
+            }
+
+            if (options.WarmupCommands < 0)
+            {
+                throw new CliException($"--warmup must be 0 or more, not {options.WarmupCommands}.");
             }
 
             var queueUrl = await context.QueueUrlAsync(context.Settings.CommandsQueue, ct).ConfigureAwait(false);
@@ -67,7 +74,7 @@ public static class BenchCommand
         string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
         string Ms(TimeSpan span) => F(span.TotalMilliseconds, "0") + " ms";
         var table = new Table().AddColumns("measure", "value");
-        table.AddRow("commands", report.Commands.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("commands", report.Commands.ToString(CultureInfo.InvariantCulture) + $" (after {report.WarmupCommands} not counted, to warm up)");
         table.AddRow("outcomes", Markup.Escape(string.Join(", ", report.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")) + (report.Missing > 0 ? $", none yet {report.Missing}" : "")));
         table.AddRow("elapsed", F(report.Elapsed.TotalSeconds, "0.00") + " s");
         table.AddRow("throughput", F(report.CommandsPerSecond) + " commands/s");
@@ -83,7 +90,7 @@ public static class BenchCommand
         }
 
         runtime.Output.WriteLine(
-            $"bench commands={report.Commands} throughput={F(report.CommandsPerSecond)}/s p50={Ms(report.Latency.P50)} p95={Ms(report.Latency.P95)} p99={Ms(report.Latency.P99)} " +
+            $"bench commands={report.Commands} warmup={report.WarmupCommands} throughput={F(report.CommandsPerSecond)}/s p50={Ms(report.Latency.P50)} p95={Ms(report.Latency.P95)} p99={Ms(report.Latency.P99)} " +
             $"writesPerCommand={F(report.WritesPerCommand, "0.00")} storeWrites={F(report.StoreWritesPerSecond)}/s storeBound={F(report.StoreBoundCommandsPerSecond)}/s ratio={F(report.RatioToStoreBound, "0.00")}");
     }
 }
