@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Errors;
 using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
 namespace StepFunctionsCqrs.Functions.Tests.TestKit;
@@ -15,13 +16,27 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 1, 10, 9, 30, 0, TimeSpan.Zero));
 
     private int conflicts;
+    private int nextContainer = -1;
+    private PersistHandler[]? warmPersisters;
 
     public TableNames Tables => tables;
 
     /// <summary>How many Persist calls lost the race for a version and were retried.</summary>
     public int Conflicts => conflicts;
 
-    public PersistHandler Persist => new(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), Time);
+    /// <summary>
+    /// Persist as Lambda runs it: one of four warm containers, each keeping the aggregates it loaded, in turn. Calls
+    /// racing for one aggregate therefore decide on caches that other containers have made stale.
+    /// </summary>
+    public PersistHandler Persist
+    {
+        get
+        {
+            var containers = LazyInitializer.EnsureInitialized(ref warmPersisters, () =>
+                [.. Enumerable.Range(0, 4).Select(_ => new PersistHandler(new CachedCommitLog(new DynamoDbCommitLog(dynamoDb, tables.CommitLog)), Time))]);
+            return containers[(int)((uint)Interlocked.Increment(ref nextContainer) % containers.Length)];
+        }
+    }
 
     public ProjectAvailabilityHandler ProjectAvailability => new(new DynamoDbAvailabilityView(dynamoDb, tables.Availability));
 
