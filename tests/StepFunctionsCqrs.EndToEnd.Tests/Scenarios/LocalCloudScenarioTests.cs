@@ -32,4 +32,8 @@ public sealed class LocalCloudScenarioTests(SharedLocalCloud shared)
     [Fact]
     public Task A_dropped_view_rebuilt_by_replay_equals_what_it_was() =>
         PipelineScenarios.ReplayRebuildsADroppedViewAsync(shared.Stack);
+
+    [Fact]
+    public Task Bench_runs_every_command_to_acceptance_and_reports_its_figures_against_the_store_bound() =>
+        PipelineScenarios.BenchReportsEveryCommandAcceptedWithItsFiguresAsync(shared.Stack);
 }

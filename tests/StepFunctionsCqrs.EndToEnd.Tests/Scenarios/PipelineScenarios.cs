@@ -264,6 +264,29 @@ public static class PipelineScenarios
         Assert.Equal(before, await TableSnapshot.TakeAsync(stack.Context.Clients.DynamoDb, table));
     }
 
+    /// <summary>
+    /// <c>cqrs bench</c> runs its commands through SQS to an outcome each and reports throughput, ordered latency
+    /// percentiles, the writes each command made and the store's own bound; the figures themselves depend on the machine.
+    /// </summary>
+    public static async Task BenchReportsEveryCommandAcceptedWithItsFiguresAsync(StackDriver stack)
+    {
+        var (code, console, output) = await stack.CliAsync("bench", "-n", "300", "--warmup", "50", "--probe-writes", "500", "--room-types", "10");
+
+        Assert.True(code == 0, console);
+        Assert.Contains("Accepted 300", console);
+        var figures = System.Text.RegularExpressions.Regex.Match(output,
+            @"bench commands=300 warmup=50 throughput=(?<tp>[\d.]+)/s p50=(?<p50>\d+) ms p95=(?<p95>\d+) ms p99=(?<p99>\d+) ms " +
+            @"writesPerCommand=(?<w>[\d.]+) storeWrites=(?<sw>[\d.]+)/s storeBound=(?<sb>[\d.]+)/s ratio=(?<r>[\d.]+)");
+        Assert.True(figures.Success, output);
+        double F(string name) => double.Parse(figures.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // A booking of one night: the commit, one row in each of the three views, and the status.
+        Assert.Equal(6.0, F("w"));
+        Assert.True(F("tp") > 0 && F("sw") > 0 && F("r") > 0, output);
+        Assert.True(F("p50") <= F("p95") && F("p95") <= F("p99"), output);
+        Assert.Equal(F("sw") / F("w"), F("sb"), 0.1);
+    }
+
     /// <summary>Sends envelopes and waits until each has an outcome.</summary>
     public static async Task RunAsync(StackDriver stack, IReadOnlyList<JsonObject> envelopes)
     {
