@@ -36,7 +36,7 @@ public sealed class LatencyPercentilesTests
     public void The_ratio_compares_throughput_with_the_store_write_rate_over_writes_per_command()
     {
         var report = new BenchReport(100, new Dictionary<string, int> { ["Accepted"] = 90, ["Rejected"] = 10 }, TimeSpan.FromSeconds(4),
-            LatencyPercentiles.Of([TimeSpan.FromSeconds(1)]), WritesPerCommand: 5, StoreWritesPerSecond: 500, NotAccepted: []);
+            LatencyPercentiles.Of([TimeSpan.FromSeconds(1)]), WritesPerCommand: 5, StoreWritesPerSecond: 500, NotAccepted: [], WarmupCommands: 0);
 
         Assert.Equal(25, report.CommandsPerSecond);
         Assert.Equal(100, report.StoreBoundCommandsPerSecond);
