@@ -95,12 +95,41 @@ public sealed class CommandPersister(ICommitLog commitLog, TimeProvider timeProv
         return new AggregateChange(aggregateId, 1, events, InventoryTouched.Of(after, events));
     }
 
+    // Decides first on the commits this process last saw, which saves the read in the common case: an acceptance is
+    // checked by its conditional append, which fails if anything was appended since, and a rejection or a finding that
+    // needs the hotel is only given on commits read fresh. Either way the second attempt decides on a fresh read.
     private async Task<PersistOutcome> OnInventoryAsync(
         CommandEnvelope envelope, string hotelId, string roomTypeId, Func<HotelState, InventoryState, Decision> decide,
         string executionId, CancellationToken cancellationToken)
     {
         var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
+        var lastSeen = await commitLog.LoadLastSeenAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+        if (lastSeen.Count > 0)
+        {
+            try
+            {
+                if (await DecideOnInventoryAsync(envelope, aggregateId, hotelId, roomTypeId, decide, lastSeen, stale: true, executionId, cancellationToken)
+                    .ConfigureAwait(false) is { } outcome)
+                {
+                    return outcome;
+                }
+            }
+            catch (ConcurrencyConflict)
+            {
+                // Another command appended since this process last looked.
+            }
+        }
+
         var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+        return await DecideOnInventoryAsync(envelope, aggregateId, hotelId, roomTypeId, decide, commits, stale: false, executionId, cancellationToken)
+            .ConfigureAwait(false) ?? throw new InvalidOperationException($"No decision for {envelope.CommandId} on fresh commits of {aggregateId}.");
+    }
+
+    // Returns null when the commits may be stale and the outcome would be anything but an append or a replay.
+    private async Task<PersistOutcome?> DecideOnInventoryAsync(
+        CommandEnvelope envelope, string aggregateId, string hotelId, string roomTypeId, Func<HotelState, InventoryState, Decision> decide,
+        IReadOnlyList<StoredCommit> commits, bool stale, string executionId, CancellationToken cancellationToken)
+    {
         if (Replay(aggregateId, commits, envelope.CommandId) is { } earlier)
         {
             return PersistOutcome.Committed(new Commit(envelope.CommandId, [earlier]));
@@ -124,14 +153,14 @@ public sealed class CommandPersister(ICommitLog commitLog, TimeProvider timeProv
 
         if (WrongExpectedVersion(envelope, aggregateId, commits) is { } wrong)
         {
-            return PersistOutcome.Declined(wrong);
+            return stale ? null : PersistOutcome.Declined(wrong);
         }
 
         var inventory = InventoryState.Fold(InventoryState.Initial(hotelId, roomTypeId), commits.SelectMany(c => c.Events));
         var decision = decide(hotel, inventory);
         if (decision.Rejection is { } rejection)
         {
-            return PersistOutcome.Declined(rejection);
+            return stale ? null : PersistOutcome.Declined(rejection);
         }
 
         var version = NextVersion(commits);

@@ -5,8 +5,9 @@ namespace StepFunctionsCqrs.Functions.Stores;
 /// <summary>
 /// Keeps the commits of recently loaded aggregates between invocations of a warm function, and reads only the commits
 /// appended since. A commit never changes once its version is written, so a cached prefix stays exact, and the
-/// consistent read of the rest makes every load return what an uncached load would. The store still decides every
-/// append, so the cache can be stale without harm: a stale decision loses its conditional write and is retried.
+/// consistent read of the rest makes every load return what an uncached load would. <see cref="LoadLastSeenAsync"/>
+/// skips even that read: the store still decides every append, so a decision on stale commits loses its conditional
+/// write, and the caller decides again on a fresh load.
 /// </summary>
 public sealed class CachedCommitLog(ICommitLog inner, int capacity = CachedCommitLog.DefaultCapacity) : ICommitLog
 {
@@ -30,6 +31,18 @@ public sealed class CachedCommitLog(ICommitLog inner, int capacity = CachedCommi
         return commits;
     }
 
+    /// <summary>The cached commits when the aggregate is cached, without reading the store; otherwise a fresh load.</summary>
+    public Task<IReadOnlyList<StoredCommit>> LoadLastSeenAsync(string aggregateId, CancellationToken cancellationToken)
+    {
+        if (histories.TryGetValue(aggregateId, out var cached))
+        {
+            Remember(aggregateId, cached.Commits);
+            return Task.FromResult(cached.Commits);
+        }
+
+        return LoadAsync(aggregateId, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredCommit>> LoadAfterAsync(string aggregateId, long afterVersion, CancellationToken cancellationToken) =>
         [.. (await LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false)).Where(c => c.Version > afterVersion)];
@@ -37,8 +50,19 @@ public sealed class CachedCommitLog(ICommitLog inner, int capacity = CachedCommi
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken) => inner.ReadAllAsync(cancellationToken);
 
-    /// <inheritdoc />
-    public Task AppendAsync(StoredCommit commit, CancellationToken cancellationToken) => inner.AppendAsync(commit, cancellationToken);
+    /// <summary>
+    /// Appends, and on success extends the cached history when it ends just before the new version: versions are
+    /// contiguous, so the log then holds exactly the cached commits and this one.
+    /// </summary>
+    public async Task AppendAsync(StoredCommit commit, CancellationToken cancellationToken)
+    {
+        await inner.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
+        var known = histories.GetValueOrDefault(commit.AggregateId)?.Commits ?? [];
+        if ((known.Count == 0 ? 0 : known[^1].Version) == commit.Version - 1)
+        {
+            Remember(commit.AggregateId, [.. known, commit]);
+        }
+    }
 
     // Concurrent loads of one aggregate may finish in any order; the longer history is the newer one.
     private void Remember(string aggregateId, IReadOnlyList<StoredCommit> commits)

@@ -91,24 +91,4 @@ public sealed class CachedCommitLogTests(Dynalite dynalite)
         Assert.Empty(await log.LoadAfterAsync(aggregate, 6, CancellationToken.None));
         Assert.Equal(6, (await log.LoadAfterAsync(aggregate, 0, CancellationToken.None)).Count);
     }
-
-    // The real store underneath, recording what each read asked for and how many commits it returned.
-    private sealed class ReadCountingLog(ICommitLog inner) : ICommitLog
-    {
-        public List<(string AggregateId, long AfterVersion, int Returned)> Reads { get; } = [];
-
-        public async Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken) =>
-            await LoadAfterAsync(aggregateId, 0, cancellationToken);
-
-        public async Task<IReadOnlyList<StoredCommit>> LoadAfterAsync(string aggregateId, long afterVersion, CancellationToken cancellationToken)
-        {
-            var commits = await inner.LoadAfterAsync(aggregateId, afterVersion, cancellationToken);
-            Reads.Add((aggregateId, afterVersion, commits.Count));
-            return commits;
-        }
-
-        public Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken) => inner.ReadAllAsync(cancellationToken);
-
-        public Task AppendAsync(StoredCommit commit, CancellationToken cancellationToken) => inner.AppendAsync(commit, cancellationToken);
-    }
 }
