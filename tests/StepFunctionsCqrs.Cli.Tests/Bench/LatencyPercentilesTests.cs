@@ -33,10 +33,10 @@ public sealed class LatencyPercentilesTests
     }
 
     [Fact]
-    public void The_ratio_compares_throughput_with_the_store_write_rate_over_writes_per_command()
+    public void The_ratio_compares_throughput_with_the_higher_probed_store_write_rate_over_writes_per_command()
     {
         var report = new BenchReport(100, new Dictionary<string, int> { ["Accepted"] = 90, ["Rejected"] = 10 }, TimeSpan.FromSeconds(4),
-            LatencyPercentiles.Of([TimeSpan.FromSeconds(1)]), WritesPerCommand: 5, StoreWritesPerSecond: 500, NotAccepted: [], WarmupCommands: 0);
+            LatencyPercentiles.Of([TimeSpan.FromSeconds(1)]), WritesPerCommand: 5, Store: new StoreRates(Before: 400, After: 500), NotAccepted: [], WarmupCommands: 0);
 
         Assert.Equal(25, report.CommandsPerSecond);
         Assert.Equal(100, report.StoreBoundCommandsPerSecond);

@@ -276,7 +276,8 @@ public static class PipelineScenarios
         Assert.Contains("Accepted 300", console);
         var figures = System.Text.RegularExpressions.Regex.Match(output,
             @"bench commands=300 warmup=50 throughput=(?<tp>[\d.]+)/s p50=(?<p50>\d+) ms p95=(?<p95>\d+) ms p99=(?<p99>\d+) ms " +
-            @"writesPerCommand=(?<w>[\d.]+) storeWrites=(?<sw>[\d.]+)/s storeBound=(?<sb>[\d.]+)/s ratio=(?<r>[\d.]+)");
+            @"writesPerCommand=(?<w>[\d.]+) storeWrites=(?<sw>[\d.]+)/s storeWritesBefore=(?<before>[\d.]+)/s storeWritesAfter=(?<after>[\d.]+)/s " +
+            @"storeBound=(?<sb>[\d.]+)/s ratio=(?<r>[\d.]+)");
         Assert.True(figures.Success, output);
         double F(string name) => double.Parse(figures.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -284,6 +285,7 @@ public static class PipelineScenarios
         Assert.Equal(6.0, F("w"));
         Assert.True(F("tp") > 0 && F("sw") > 0 && F("r") > 0, output);
         Assert.True(F("p50") <= F("p95") && F("p95") <= F("p99"), output);
+        Assert.Equal(Math.Max(F("before"), F("after")), F("sw"));
         Assert.Equal(F("sw") / F("w"), F("sb"), 0.1);
     }
 

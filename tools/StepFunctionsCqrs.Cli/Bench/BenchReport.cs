@@ -6,7 +6,7 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="Elapsed">From the first submit to the last outcome recorded.</param>
 /// <param name="Latency">Submit→status latency: from the client sending a command to the pipeline recording its outcome.</param>
 /// <param name="WritesPerCommand">Conditional writes each command made on average: commit append, view rows, status row.</param>
-/// <param name="StoreWritesPerSecond">Conditional PutItem writes per second the store sustained in the probe.</param>
+/// <param name="Store">Conditional PutItem writes per second the store sustained in the probes before and after the run.</param>
 /// <param name="NotAccepted">A few commands that ended other than Accepted, to trace.</param>
 /// <param name="WarmupCommands">Commands run before the measured ones and not counted.</param>
 public sealed record BenchReport(
@@ -15,7 +15,7 @@ public sealed record BenchReport(
     TimeSpan Elapsed,
     LatencyPercentiles Latency,
     double WritesPerCommand,
-    double StoreWritesPerSecond,
+    StoreRates Store,
     IReadOnlyList<string> NotAccepted,
     int WarmupCommands)
 {
@@ -25,9 +25,15 @@ public sealed record BenchReport(
     /// <summary>Commands that reached an outcome, per second.</summary>
     public double CommandsPerSecond => Outcomes.Values.Sum() / Elapsed.TotalSeconds;
 
+    /// <summary>The store's conditional writes per second: the higher of the two probes.</summary>
+    public double StoreWritesPerSecond => Math.Max(Store.Before, Store.After);
+
     /// <summary>The most commands per second the store could take: its write rate over the writes each command needs.</summary>
     public double StoreBoundCommandsPerSecond => StoreWritesPerSecond / WritesPerCommand;
 
     /// <summary>Throughput as a fraction of the store bound.</summary>
     public double RatioToStoreBound => CommandsPerSecond / StoreBoundCommandsPerSecond;
 }
+
+/// <summary>The store probe's conditional writes per second, measured before and after the bench's measured run.</summary>
+public sealed record StoreRates(double Before, double After);
