@@ -37,6 +37,6 @@ public sealed class SqsEventSourceMappingTests(PipelineFixture fixture)
         Assert.NotNull(deadLettered);
         await fixture.CommandApiSqs.DeleteMessageAsync(resources.DeadLetterQueueUrl, deadLettered.ReceiptHandle);
         using var status = await fixture.Http.GetAsync($"/commands/{goodId}");
-        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.True(status.StatusCode == HttpStatusCode.OK, $"GET /commands/{goodId} answered {(int)status.StatusCode}: {await status.Content.ReadAsStringAsync()}");
     }
 }
