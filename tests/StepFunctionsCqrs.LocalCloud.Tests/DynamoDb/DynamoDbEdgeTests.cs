@@ -46,11 +46,20 @@ public sealed class DynamoDbEdgeTests(PipelineFixture fixture)
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => fixture.DynamoDb.DescribeTableAsync($"missing-{Guid.NewGuid():N}"));
     }
 
-    private Task CreateAsync(string table) => fixture.DynamoDb.CreateTableAsync(new CreateTableRequest
+    // A new table is CREATING until it turns ACTIVE, here as on AWS, so a client waits for it before writing.
+    private async Task CreateAsync(string table)
     {
-        TableName = table,
-        KeySchema = [new KeySchemaElement("Id", KeyType.HASH)],
-        AttributeDefinitions = [new AttributeDefinition("Id", ScalarAttributeType.S)],
-        BillingMode = BillingMode.PAY_PER_REQUEST,
-    });
+        await fixture.DynamoDb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            KeySchema = [new KeySchemaElement("Id", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("Id", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+        for (var attempt = 0; (await fixture.DynamoDb.DescribeTableAsync(table)).Table.TableStatus != TableStatus.ACTIVE; attempt++)
+        {
+            Assert.True(attempt < 100, $"Table {table} did not become ACTIVE.");
+            await Task.Delay(50);
+        }
+    }
 }
