@@ -46,12 +46,7 @@ public sealed class BenchRunner(
         // pipeline at work rather than its first seconds, as the store probe's own warm-up does for the store.
         if (options.WarmupCommands > 0)
         {
-            var warmup = Bookings(options.WarmupCommands, "warm", 1);
-            var warmupStarted = timeProvider.GetUtcNow();
-            var warmupSubmitted = new ConcurrentQueue<(string CommandId, DateTimeOffset At)>();
-            var warmupSubmit = SubmitAllAsync(warmup, options.Concurrency, warmupSubmitted, "warm-up submit", progress, cancellationToken);
-            await CollectOutcomesAsync(warmup.Count, warmupSubmit, warmupSubmitted, warmupStarted + options.WaitTimeout, "warm-up", progress, cancellationToken).ConfigureAwait(false);
-            await warmupSubmit.ConfigureAwait(false);
+            await RunBurstAsync(Bookings(options.WarmupCommands, "warm", 1), options, "warm-up submit", "warm-up", progress, cancellationToken).ConfigureAwait(false);
         }
 
         // The store is probed on either side of the measured run, and the higher rate is its bound: the figure the
@@ -61,14 +56,7 @@ public sealed class BenchRunner(
         var storeBefore = await probe.MeasureAsync(options.ProbeWrites, options.ProbeWrites / 5, options.Concurrency, cancellationToken).ConfigureAwait(false);
         progress?.Report(("store probe before", 1, 1));
 
-        var envelopes = Bookings(options.Commands, "bk", 0);
-        var ids = envelopes.Select(e => e["commandId"]!.GetValue<string>()).ToList();
-
-        var started = timeProvider.GetUtcNow();
-        var submitted = new ConcurrentQueue<(string CommandId, DateTimeOffset At)>();
-        var submit = SubmitAllAsync(envelopes, options.Concurrency, submitted, "submit", progress, cancellationToken);
-        var outcomes = await CollectOutcomesAsync(ids.Count, submit, submitted, started + options.WaitTimeout, "outcomes", progress, cancellationToken).ConfigureAwait(false);
-        await submit.ConfigureAwait(false);
+        var (started, outcomes) = await RunBurstAsync(Bookings(options.Commands, "bk", 0), options, "submit", "outcomes", progress, cancellationToken).ConfigureAwait(false);
 
         var writesPerCommand = await WritesPerCommandAsync(hotelId, roomTypes, outcomes.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         progress?.Report(("store probe after", 0, 1));
@@ -79,7 +67,21 @@ public sealed class BenchRunner(
         var notAccepted = outcomes.Where(o => o.Value.Status != "Accepted").Select(o => o.Key).Order(StringComparer.Ordinal).Take(5).ToList();
         var elapsed = outcomes.Count == 0 ? TimeSpan.Zero : outcomes.Values.Max(o => o.RecordedAt) - started;
         var latencies = outcomes.Values.Select(o => o.Latency).ToList();
-        return new BenchReport(ids.Count, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, new StoreRates(storeBefore, storeAfter), notAccepted, options.WarmupCommands);
+        return new BenchReport(options.Commands, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, new StoreRates(storeBefore, storeAfter), notAccepted, options.WarmupCommands);
+    }
+
+    // Sends the envelopes and waits for their outcomes; returns when the sending started and each outcome seen.
+    private async Task<(DateTimeOffset Started, Dictionary<string, TimedOutcome> Outcomes)> RunBurstAsync(
+        IReadOnlyList<System.Text.Json.Nodes.JsonObject> envelopes, BenchOptions options, string submitPhase, string outcomePhase,
+        IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetUtcNow();
+        var submitted = new ConcurrentQueue<(string CommandId, DateTimeOffset At)>();
+        var submit = SubmitAllAsync(envelopes, options.Concurrency, submitted, submitPhase, progress, cancellationToken);
+        var outcomes = await CollectOutcomesAsync(envelopes.Count, submit, submitted, started + options.WaitTimeout, outcomePhase, progress, cancellationToken)
+            .ConfigureAwait(false);
+        await submit.ConfigureAwait(false);
+        return (started, outcomes);
     }
 
     // Sends in batches of ten, as a producer with a backlog would: the bench's own load on the host it measures
