@@ -31,6 +31,10 @@ public static class ReasonCodes
     public const string NotAdmin = "NotAdmin";
     /// <summary>The aggregate's version differs from the command's expectedVersion.</summary>
     public const string WrongExpectedVersion = "WrongExpectedVersion";
+    /// <summary>The command id was already used by a command with a different body; the id is the idempotency key, so the second command is refused.</summary>
+    public const string CommandIdReused = "CommandIdReused";
+    /// <summary>A field is longer, or a list holds more items, than the command contract allows.</summary>
+    public const string FieldTooLong = "FieldTooLong";
 
     /// <summary>A required envelope or payload field is absent.</summary>
     public const string MissingField = "MissingField";
