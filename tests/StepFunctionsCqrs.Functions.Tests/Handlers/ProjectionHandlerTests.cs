@@ -99,6 +99,13 @@ public sealed class ProjectionHandlerTests(Dynalite dynalite)
         Assert.Empty(body.GetProperty("arrivals").EnumerateArray());
     }
 
+    /// <summary>The list a read API route answers with, as a client reads it.</summary>
+    private static async Task<IReadOnlyList<JsonElement>> AnsweredAsync(Pipeline pipeline, string path, Dictionary<string, string> query, string list)
+    {
+        var answer = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get(path, query));
+        return [.. JsonDocument.Parse(answer.GetProperty("body").GetString()!).RootElement.GetProperty(list).EnumerateArray()];
+    }
+
     [Fact]
     public async Task One_booking_id_used_in_two_room_types_stays_two_bookings_in_the_guest_and_arrivals_views()
     {
@@ -107,13 +114,11 @@ public sealed class ProjectionHandlerTests(Dynalite dynalite)
         await pipeline.RunAsync(BookRoom("c1", "ann", "b1", "2027-03-01", "2027-03-03", roomTypeId: "double"));
         await pipeline.RunAsync(BookRoom("c2", "ann", "b1", "2027-03-01", "2027-03-02", roomTypeId: "single"));
 
-        var guest = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/guests/ann/bookings"));
-        var bookings = JsonDocument.Parse(guest.GetProperty("body").GetString()!).RootElement.GetProperty("bookings").EnumerateArray()
+        var bookings = (await AnsweredAsync(pipeline, "/guests/ann/bookings", [], "bookings"))
             .Select(b => (b.GetProperty("roomTypeId").GetString(), b.GetProperty("bookingId").GetString(), b.GetProperty("checkOut").GetString()));
         Assert.Equal([("double", "b1", "2027-03-03"), ("single", "b1", "2027-03-02")], bookings.Order());
 
-        var arrivals = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/hotels/grand/arrivals", new() { ["date"] = "2027-03-01" }));
-        var arriving = JsonDocument.Parse(arrivals.GetProperty("body").GetString()!).RootElement.GetProperty("arrivals").EnumerateArray()
+        var arriving = (await AnsweredAsync(pipeline, "/hotels/grand/arrivals", new() { ["date"] = "2027-03-01" }, "arrivals"))
             .Select(a => (a.GetProperty("roomTypeId").GetString(), a.GetProperty("bookingId").GetString()));
         Assert.Equal([("double", "b1"), ("single", "b1")], arriving.Order());
     }
@@ -130,8 +135,7 @@ public sealed class ProjectionHandlerTests(Dynalite dynalite)
         // the single room type's cancellation (version 3) as older than the double's booking it overwrote.
         await pipeline.RunAsync(CancelBookingIn("single", "c4", "ann", "b1"));
 
-        var guest = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/guests/ann/bookings"));
-        var statuses = JsonDocument.Parse(guest.GetProperty("body").GetString()!).RootElement.GetProperty("bookings").EnumerateArray()
+        var statuses = (await AnsweredAsync(pipeline, "/guests/ann/bookings", [], "bookings"))
             .Select(b => (b.GetProperty("roomTypeId").GetString(), b.GetProperty("bookingId").GetString(), b.GetProperty("status").GetString()));
         Assert.Equal([("double", "b1", "Booked"), ("double", "b2", "Booked"), ("single", "b1", "Cancelled")], statuses.Order());
     }

@@ -26,18 +26,7 @@ public sealed class DynamoDbCommandLedger(IAmazonDynamoDB dynamoDb, string table
             Item = Item(commandId, fingerprint, executionId),
             ConditionExpression = "attribute_not_exists(AggregateId)",
         };
-        var claimed = await StoreErrors.TranslateAsync(tableName, async () =>
-        {
-            try
-            {
-                await dynamoDb.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        var claimed = await ConditionalPut.TryAsync(dynamoDb, request, cancellationToken).ConfigureAwait(false);
 
         return claimed
             ? new LedgerEntry(commandId, fingerprint, null)

@@ -48,18 +48,7 @@ public sealed class DynamoDbCommandStatusView(IAmazonDynamoDB dynamoDb, string t
             ExpressionAttributeNames = record.Status == CommandOutcome.Failed ? null : new() { ["#status"] = "Status" },
             ExpressionAttributeValues = record.Status == CommandOutcome.Failed ? null : new() { [":failed"] = Attributes.S(nameof(CommandOutcome.Failed)) },
         };
-        var written = await StoreErrors.TranslateAsync(tableName, async () =>
-        {
-            try
-            {
-                await dynamoDb.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        var written = await ConditionalPut.TryAsync(dynamoDb, request, cancellationToken).ConfigureAwait(false);
 
         return written
             ? record

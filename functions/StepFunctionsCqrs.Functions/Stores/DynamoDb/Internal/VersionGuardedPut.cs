@@ -19,17 +19,6 @@ internal static class VersionGuardedPut
             ExpressionAttributeNames = new() { ["#pk"] = partitionKeyName, ["#version"] = "Version" },
             ExpressionAttributeValues = new() { [":version"] = item["Version"] },
         };
-        return StoreErrors.TranslateAsync(table, async () =>
-        {
-            try
-            {
-                await dynamoDb.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
-        }, cancellationToken);
+        return ConditionalPut.TryAsync(dynamoDb, request, cancellationToken);
     }
 }
