@@ -16,19 +16,19 @@ public static class FunctionCatalog
 
     /// <summary>Decides against the aggregate and appends one conditional commit.</summary>
     public static readonly FunctionDefinition Persist = new(
-        "Persist", typeof(PersistHandler), 512, 30, [Tables.CommitLog], [Tables.CommitLog], "PersistFunctionArn");
+        "Persist", typeof(PersistHandler), 512, 20, [Tables.CommitLog], [Tables.CommitLog], "PersistFunctionArn");
 
     /// <summary>Commit → rooms left per hotel, room type and night.</summary>
     public static readonly FunctionDefinition ProjectAvailability = new(
-        "ProjectAvailability", typeof(ProjectAvailabilityHandler), 256, 30, [Tables.Availability], [Tables.Availability], "ProjectAvailabilityFunctionArn");
+        "ProjectAvailability", typeof(ProjectAvailabilityHandler), 256, 20, [Tables.Availability], [Tables.Availability], "ProjectAvailabilityFunctionArn");
 
     /// <summary>Commit → each guest's bookings.</summary>
     public static readonly FunctionDefinition ProjectGuestBookings = new(
-        "ProjectGuestBookings", typeof(ProjectGuestBookingsHandler), 256, 30, [Tables.GuestBookings], [Tables.GuestBookings], "ProjectGuestBookingsFunctionArn");
+        "ProjectGuestBookings", typeof(ProjectGuestBookingsHandler), 256, 20, [Tables.GuestBookings], [Tables.GuestBookings], "ProjectGuestBookingsFunctionArn");
 
     /// <summary>Commit → arrivals per hotel and date.</summary>
     public static readonly FunctionDefinition ProjectArrivals = new(
-        "ProjectArrivals", typeof(ProjectArrivalsHandler), 256, 30, [Tables.Arrivals], [Tables.Arrivals], "ProjectArrivalsFunctionArn");
+        "ProjectArrivals", typeof(ProjectArrivalsHandler), 256, 20, [Tables.Arrivals], [Tables.Arrivals], "ProjectArrivalsFunctionArn");
 
     /// <summary>The command's outcome → command status view.</summary>
     public static readonly FunctionDefinition RecordStatus = new(

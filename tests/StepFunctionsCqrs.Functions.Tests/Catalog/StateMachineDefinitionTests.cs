@@ -36,6 +36,49 @@ public sealed partial class StateMachineDefinitionTests
     }
 
     [Fact]
+    public void Every_function_the_workflow_calls_stops_before_its_task_times_out()
+    {
+        using var document = JsonDocument.Parse(Definition());
+        var tasks = new List<JsonElement>();
+        CollectTasks(document.RootElement, tasks);
+
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, task =>
+        {
+            var placeholder = Placeholder().Match(task.GetProperty("Resource").GetString()!).Groups[1].Value;
+            var function = FunctionCatalog.All.Single(f => f.AslSubstitution == placeholder);
+            // A task that times out is retried; the attempt it gave up on must be over by then, or two attempts of one
+            // command could run at once and one could append after the workflow recorded the other's outcome.
+            Assert.True(task.TryGetProperty("TimeoutSeconds", out var timeout), $"A task calling {function.Name} has no TimeoutSeconds.");
+            Assert.True(function.TimeoutSeconds < timeout.GetInt32(),
+                $"{function.Name} may run {function.TimeoutSeconds} s, but its task times out after {timeout.GetInt32()} s.");
+        });
+    }
+
+    private static void CollectTasks(JsonElement element, List<JsonElement> tasks)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("Type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Task")
+            {
+                tasks.Add(element);
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                CollectTasks(property.Value, tasks);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectTasks(item, tasks);
+            }
+        }
+    }
+
+    [Fact]
     public void Every_retried_error_name_a_handler_throws_is_an_exception_type_of_that_name()
     {
         var text = Definition();
