@@ -49,6 +49,6 @@ public static class DispatchableBody
         commandId = id.GetString()!;
         return Identifiers.IsCommandId(commandId)
             ? null
-            : $"The commandId '{commandId}' cannot name an execution: it must be 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.";
+            : $"The commandId {QuotedValue.Of(commandId)} cannot name an execution: it must be 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.";
     }
 }

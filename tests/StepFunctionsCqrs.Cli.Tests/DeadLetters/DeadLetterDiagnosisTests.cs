@@ -10,6 +10,7 @@ public sealed class DeadLetterDiagnosisTests
     [InlineData("{\"type\":\"BookRoom\"}", "no string field 'commandId'")]
     [InlineData("{\"commandId\":42}", "no string field 'commandId'")]
     [InlineData("{\"commandId\":\"has spaces and #\"}", "cannot name an execution")]
+    [InlineData("{\"commandId\":\"cmd-1\\n\",\"type\":\"BookRoom\"}", "The commandId \"cmd-1\\n\" cannot name an execution")]
     [InlineData("{\"commandId\":\"cmd-1\",\"type\":\"BookRoom\"}", "well-formed enough to dispatch")]
     public void Each_body_gets_the_reason_the_dispatcher_could_not_use_it(string body, string expected)
     {

@@ -102,6 +102,7 @@ public sealed class DispatchHandlerTests
     [InlineData("""{"commandId":42}""")]
     [InlineData("""{"commandId":"has spaces in it"}""")]
     [InlineData("""{"commandId":"slash/not/allowed"}""")]
+    [InlineData("""{"commandId":"cmd-1\n"}""")]
     [InlineData("""["commandId"]""")]
     [InlineData("")]
     public async Task A_message_whose_command_id_cannot_name_an_execution_is_left_for_the_dead_letter_queue(string body)

@@ -54,7 +54,7 @@ internal sealed class FieldReader
         if (value is not null && !Identifiers.IsEntityId(value))
         {
             reasons.Add(new Reason(ReasonCodes.InvalidValue,
-                $"Field '{path}' is '{Truncate(value)}'; ids are 1 to {Identifiers.MaxIdLength} of {Identifiers.AllowedCharacters}.", path));
+                $"Field '{path}' is {QuotedValue.Of(value)}; ids are 1 to {Identifiers.MaxIdLength} of {Identifiers.AllowedCharacters}.", path));
             return null;
         }
 
@@ -88,7 +88,7 @@ internal sealed class FieldReader
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            reasons.Add(new Reason(ReasonCodes.InvalidDate, $"Field '{path}' is '{Truncate(text)}', which is not a calendar date in yyyy-MM-dd form.", path));
+            reasons.Add(new Reason(ReasonCodes.InvalidDate, $"Field '{path}' is {QuotedValue.Of(text)}, which is not a calendar date in yyyy-MM-dd form.", path));
             return null;
         }
 
@@ -105,14 +105,12 @@ internal sealed class FieldReader
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var timestamp) || !text.Contains('T', StringComparison.Ordinal))
         {
-            reasons.Add(new Reason(ReasonCodes.InvalidValue, $"Field '{path}' is '{Truncate(text)}', which is not an ISO-8601 date and time such as 2027-03-01T09:30:00Z.", path));
+            reasons.Add(new Reason(ReasonCodes.InvalidValue, $"Field '{path}' is {QuotedValue.Of(text)}, which is not an ISO-8601 date and time such as 2027-03-01T09:30:00Z.", path));
             return null;
         }
 
         return timestamp;
     }
-
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
