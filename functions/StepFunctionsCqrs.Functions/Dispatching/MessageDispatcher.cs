@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.Logging;
@@ -11,8 +13,9 @@ namespace StepFunctionsCqrs.Functions.Dispatching;
 
 /// <summary>
 /// Turns one SQS message into one workflow execution named by its command id. Everything except the command id is
-/// left to Validate, so a bad command still gets a recorded rejection; only a message without a usable command id
-/// cannot become an execution, and it is left to SQS's redrive policy to dead-letter.
+/// left to Validate, so a bad command still gets a recorded rejection; only a message without a usable command id, or
+/// whose command id already names an execution of a different command, cannot become an execution, and it is left to
+/// SQS's redrive policy to dead-letter.
 /// </summary>
 public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string stateMachineArn)
 {
@@ -59,8 +62,7 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
         catch (ExecutionAlreadyExistsException)
         {
-            // A redelivery of a message whose execution already started; the command id makes this a no-op.
-            return DispatchOutcome.AlreadyStarted;
+            return await ExistingAsync(message, commandId, command, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -69,6 +71,48 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
                 ["messageId"] = message.MessageId, ["commandId"] = commandId, ["error"] = e.GetType().Name, ["cause"] = e.Message,
             });
             return DispatchOutcome.Failed;
+        }
+    }
+
+    private async Task<DispatchOutcome> ExistingAsync(SqsMessage message, string commandId, JsonElement command, CancellationToken cancellationToken)
+    {
+        ExistingCommand existing;
+        try
+        {
+            existing = await CommandIdReuse.CheckAsync(stepFunctions, stateMachineArn, commandId, command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            JsonLog.Write("ERROR", "The execution of this command id exists but could not be described; SQS will deliver the message again", new Dictionary<string, object?>
+            {
+                ["messageId"] = message.MessageId, ["commandId"] = commandId, ["error"] = e.GetType().Name, ["cause"] = e.Message,
+            });
+            return DispatchOutcome.Failed;
+        }
+
+        switch (existing)
+        {
+            case ExistingCommand.Same:
+                // A redelivery of a message whose execution already started; the command id makes this a no-op.
+                return DispatchOutcome.AlreadyStarted;
+            case ExistingCommand.Different:
+                // Counting this as started would drop the second command without a trace; dead-lettered, it stays visible.
+                JsonLog.Write("WARN", "Command id already names an execution of a different command; leaving the message to the dead-letter queue", new Dictionary<string, object?>
+                {
+                    ["messageId"] = message.MessageId,
+                    ["commandId"] = commandId,
+                    ["reasonCode"] = ReasonCodes.CommandIdReused,
+                    ["reason"] = $"The command id {QuotedValue.Of(commandId)} already names an execution started with a different command.",
+                    ["receiveCount"] = message.Attribute("ApproximateReceiveCount"),
+                });
+                return DispatchOutcome.Reused;
+            default:
+                // Refused as existing yet not found: the name is held by something Describe cannot see yet; try again later.
+                JsonLog.Write("ERROR", "StartExecution said the execution exists but DescribeExecution found none; SQS will deliver the message again", new Dictionary<string, object?>
+                {
+                    ["messageId"] = message.MessageId, ["commandId"] = commandId,
+                });
+                return DispatchOutcome.Failed;
         }
     }
 
