@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using StepFunctionsCqrs.Domain.Outcomes;
 using StepFunctionsCqrs.Functions.Commands;
@@ -19,7 +18,7 @@ namespace StepFunctionsCqrs.Functions.Dispatching;
 /// </summary>
 public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string stateMachineArn)
 {
-    /// <summary>The largest body, and the largest execution input, the dispatcher accepts.</summary>
+    /// <summary>The largest body the dispatcher accepts; the execution input adds only the SQS context to it.</summary>
     public const int MaxBodyBytes = DispatchableBody.MaxBytes;
 
     /// <summary>Starts the message's execution, never throwing for one message's problems.</summary>
@@ -37,20 +36,6 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
 
         var input = JsonSerializer.Serialize(new ExecutionInput(command, Context(message)), HandlerJson.Options);
-        var inputBytes = Encoding.UTF8.GetByteCount(input);
-        if (inputBytes > MaxBodyBytes)
-        {
-            // Step Functions refuses (or fails) an execution whose input exceeds its limit, and the command would vanish
-            // with no recorded outcome; dead-lettering keeps it visible.
-            JsonLog.Write("WARN", "Message cannot become an execution; leaving it to the dead-letter queue", new Dictionary<string, object?>
-            {
-                ["messageId"] = message.MessageId,
-                ["commandId"] = commandId,
-                ["reason"] = $"With its SQS context the execution input is {inputBytes} bytes; Step Functions accepts at most {MaxBodyBytes}.",
-            });
-            return DispatchOutcome.Unusable;
-        }
-
         try
         {
             var started = await stepFunctions.StartExecutionAsync(stateMachineArn, commandId, input, cancellationToken).ConfigureAwait(false);

@@ -115,16 +115,20 @@ public sealed class DispatchHandlerTests
     }
 
     [Fact]
-    public async Task A_body_at_the_sqs_limit_whose_execution_input_would_exceed_the_step_functions_limit_is_left_for_the_dead_letter_queue()
+    public async Task A_body_of_64_KiB_starts_an_execution_and_one_byte_more_is_left_for_the_dead_letter_queue()
     {
-        var command = BookRoom("cmd-big", "alice", "b-big", "2027-03-01", "2027-03-02");
-        command["payload"]!["hotelId"] = "";
-        command["payload"]!["hotelId"] = new string('h', 256 * 1024 - System.Text.Encoding.UTF8.GetByteCount(command.ToJsonString()));
+        static string BodyOf(string commandId, int bytes)
+        {
+            var command = BookRoom(commandId, "alice", "b-big", "2027-03-01", "2027-03-02");
+            command["padding"] = "";
+            command["padding"] = new string('p', bytes - System.Text.Encoding.UTF8.GetByteCount(command.ToJsonString()));
+            return command.ToJsonString();
+        }
 
-        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("big", command.ToJsonString()), Record("good", Booking(1))));
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("at", BodyOf("cmd-at", 64 * 1024)), Record("over", BodyOf("cmd-over", 64 * 1024 + 1))));
 
-        Assert.Equal(["big"], Failures(response));
-        Assert.Equal(["cmd-1"], stepFunctions.Executions.Keys);
+        Assert.Equal(["over"], Failures(response));
+        Assert.Equal(["cmd-at"], stepFunctions.Executions.Keys);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Text;
 using StepFunctionsCqrs.Domain.Outcomes;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Dispatching;
@@ -9,9 +8,6 @@ namespace StepFunctionsCqrs.Cli.DeadLetters;
 /// <summary>Why a dead-lettered body could not become an execution, by the dispatcher's own rules.</summary>
 public static class DeadLetterDiagnosis
 {
-    // The execution input wraps the body in {"command": ..., "sqs": {messageId, senderId, sentTimestamp, receiveCount}}.
-    private const int ExecutionContextAllowanceBytes = 512;
-
     /// <summary>The reason, naming what was wrong with the body, judged from the body alone.</summary>
     public static string Why(string? body) =>
         BodyProblem(body, out var commandId) ?? Undiagnosed(commandId);
@@ -45,18 +41,7 @@ public static class DeadLetterDiagnosis
         }
     }
 
-    private static string? BodyProblem(string? body, out string commandId)
-    {
-        if (DispatchableBody.Problem(body, out commandId, out _) is { } problem)
-        {
-            return problem;
-        }
-
-        var size = Encoding.UTF8.GetByteCount(body!);
-        return size + ExecutionContextAllowanceBytes > MessageDispatcher.MaxBodyBytes
-            ? $"The body is {size} bytes; wrapped with its SQS context the execution input would exceed the {MessageDispatcher.MaxBodyBytes} bytes Step Functions accepts."
-            : null;
-    }
+    private static string? BodyProblem(string? body, out string commandId) => DispatchableBody.Problem(body, out commandId, out _);
 
     private static string Undiagnosed(string commandId) =>
         $"The command {QuotedValue.Of(commandId)} is well-formed enough to dispatch; it was dead-lettered after repeated dispatch failures (see the dispatcher's log).";
