@@ -10,7 +10,7 @@ public static class DeadLetterDiagnosis
 {
     /// <summary>The reason, naming what was wrong with the body, judged from the body alone.</summary>
     public static string Why(string? body) =>
-        BodyProblem(body, out var commandId) ?? Undiagnosed(commandId);
+        DispatchableBody.Problem(body, out var commandId, out _) ?? Undiagnosed(commandId);
 
     /// <summary>
     /// The reason, judged from the body and, for a body that could have been dispatched, from Step Functions: an
@@ -18,12 +18,11 @@ public static class DeadLetterDiagnosis
     /// </summary>
     public static async Task<string> WhyAsync(string? body, IStepFunctionsClient stepFunctions, string stateMachineArn, CancellationToken cancellationToken)
     {
-        if (BodyProblem(body, out var commandId) is { } problem)
+        if (DispatchableBody.Problem(body, out var commandId, out var command) is { } problem)
         {
             return problem;
         }
 
-        DispatchableBody.Problem(body, out _, out var command);
         try
         {
             return await CommandIdReuse.CheckAsync(stepFunctions, stateMachineArn, commandId, command, cancellationToken).ConfigureAwait(false) switch
@@ -40,8 +39,6 @@ public static class DeadLetterDiagnosis
             return $"{Undiagnosed(commandId)} Step Functions could not say whether the id was reused: {e.Message}";
         }
     }
-
-    private static string? BodyProblem(string? body, out string commandId) => DispatchableBody.Problem(body, out commandId, out _);
 
     private static string Undiagnosed(string commandId) =>
         $"The command {QuotedValue.Of(commandId)} is well-formed enough to dispatch; it was dead-lettered after repeated dispatch failures (see the dispatcher's log).";
