@@ -18,18 +18,18 @@ public static class EnvelopeReader
         }
 
         var reader = new FieldReader();
-        var commandId = reader.String(envelope, "commandId", "commandId");
+        var commandId = reader.String(envelope, "commandId", "commandId", Identifiers.MaxCommandIdLength);
         if (commandId is not null && !Identifiers.IsCommandId(commandId))
         {
             reader.Add(new Reason(ReasonCodes.InvalidValue,
                 $"Field 'commandId' must be 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.", "commandId"));
         }
 
-        var type = reader.String(envelope, "type", "type");
+        var type = reader.String(envelope, "type", "type", FieldLimits.MaxTypeLength);
         var schemaVersion = reader.Integer(envelope, "schemaVersion", "schemaVersion");
-        var issuedAt = reader.Timestamp(envelope, "issuedAt", "issuedAt");
+        var issuedAt = reader.Timestamp(envelope, "issuedAt", "issuedAt", FieldLimits.MaxIssuedAtLength);
         var actor = ReadActor(reader, envelope);
-        var correlationId = reader.String(envelope, "correlationId", "correlationId");
+        var correlationId = reader.String(envelope, "correlationId", "correlationId", FieldLimits.MaxCorrelationIdLength);
         var expectedVersion = reader.Integer(envelope, "expectedVersion", "expectedVersion", required: false);
         if (expectedVersion is < 0)
         {
@@ -44,7 +44,7 @@ public static class EnvelopeReader
             if (!CommandTypes.SchemaVersions.TryGetValue(type, out var versions))
             {
                 reader.Add(new Reason(ReasonCodes.UnknownCommandType,
-                    $"Command type '{type}' is unknown; known types are {string.Join(", ", CommandTypes.SchemaVersions.Keys)}.", "type"));
+                    $"Command type {QuotedValue.Of(type)} is unknown; known types are {string.Join(", ", CommandTypes.SchemaVersions.Keys)}.", "type"));
             }
             else if (schemaVersion is { } version && !versions.Contains((int)Math.Clamp(version, int.MinValue, int.MaxValue)))
             {
@@ -76,7 +76,7 @@ public static class EnvelopeReader
 
         var userId = reader.EntityId(actor, "userId", "actor.userId");
         var roles = new List<string>();
-        if (reader.Property(actor, "roles", "actor.roles", JsonValueKind.Array, required: false) is { } array)
+        if (reader.Array(actor, "roles", "actor.roles", FieldLimits.MaxRoles, required: false) is { } array)
         {
             var index = 0;
             foreach (var role in array.EnumerateArray())
@@ -85,7 +85,7 @@ public static class EnvelopeReader
                 {
                     reader.Add(new Reason(ReasonCodes.WrongFieldType, $"Field 'actor.roles[{index}]' must be a non-blank string.", $"actor.roles[{index}]"));
                 }
-                else
+                else if (!reader.TooLong(role.GetString()!, $"actor.roles[{index}]", FieldLimits.MaxRoleLength))
                 {
                     roles.Add(role.GetString()!);
                 }
@@ -104,7 +104,7 @@ public static class EnvelopeReader
             case CommandTypes.RegisterHotel:
             {
                 var hotelId = reader.EntityId(payload, "hotelId", "payload.hotelId");
-                var name = reader.String(payload, "name", "payload.name");
+                var name = reader.String(payload, "name", "payload.name", FieldLimits.MaxHotelNameLength);
                 var roomTypes = ReadRoomTypes(reader, payload);
                 if (roomTypes is not null)
                 {
@@ -150,7 +150,7 @@ public static class EnvelopeReader
 
     private static IReadOnlyList<RoomTypeSpec>? ReadRoomTypes(FieldReader reader, JsonElement payload)
     {
-        if (reader.Property(payload, "roomTypes", "payload.roomTypes", JsonValueKind.Array) is not { } array)
+        if (reader.Array(payload, "roomTypes", "payload.roomTypes", FieldLimits.MaxRoomTypes) is not { } array)
         {
             return null;
         }

@@ -20,6 +20,7 @@ public static partial class Identifiers
     /// <summary>The characters allowed, for messages.</summary>
     public const string AllowedCharacters = "letters, digits, '-', '_' and '.'";
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    // \A and \z, not ^ and $: '$' also matches before a final newline, and Step Functions refuses such a name.
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]+\z")]
     private static partial Regex SafeId();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.Logging;
@@ -11,12 +12,13 @@ namespace StepFunctionsCqrs.Functions.Dispatching;
 
 /// <summary>
 /// Turns one SQS message into one workflow execution named by its command id. Everything except the command id is
-/// left to Validate, so a bad command still gets a recorded rejection; only a message without a usable command id
-/// cannot become an execution, and it is left to SQS's redrive policy to dead-letter.
+/// left to Validate, so a bad command still gets a recorded rejection; only a message without a usable command id, or
+/// whose command id already names an execution of a different command, cannot become an execution, and it is left to
+/// SQS's redrive policy to dead-letter.
 /// </summary>
 public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string stateMachineArn)
 {
-    /// <summary>The largest body, and the largest execution input, the dispatcher accepts.</summary>
+    /// <summary>The largest body the dispatcher accepts; the execution input adds only the SQS context to it.</summary>
     public const int MaxBodyBytes = DispatchableBody.MaxBytes;
 
     /// <summary>Starts the message's execution, never throwing for one message's problems.</summary>
@@ -34,20 +36,6 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
 
         var input = JsonSerializer.Serialize(new ExecutionInput(command, Context(message)), HandlerJson.Options);
-        var inputBytes = Encoding.UTF8.GetByteCount(input);
-        if (inputBytes > MaxBodyBytes)
-        {
-            // Step Functions refuses (or fails) an execution whose input exceeds its limit, and the command would vanish
-            // with no recorded outcome; dead-lettering keeps it visible.
-            JsonLog.Write("WARN", "Message cannot become an execution; leaving it to the dead-letter queue", new Dictionary<string, object?>
-            {
-                ["messageId"] = message.MessageId,
-                ["commandId"] = commandId,
-                ["reason"] = $"With its SQS context the execution input is {inputBytes} bytes; Step Functions accepts at most {MaxBodyBytes}.",
-            });
-            return DispatchOutcome.Unusable;
-        }
-
         try
         {
             var started = await stepFunctions.StartExecutionAsync(stateMachineArn, commandId, input, cancellationToken).ConfigureAwait(false);
@@ -59,8 +47,7 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
         catch (ExecutionAlreadyExistsException)
         {
-            // A redelivery of a message whose execution already started; the command id makes this a no-op.
-            return DispatchOutcome.AlreadyStarted;
+            return await ExistingAsync(message, commandId, command, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -69,6 +56,48 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
                 ["messageId"] = message.MessageId, ["commandId"] = commandId, ["error"] = e.GetType().Name, ["cause"] = e.Message,
             });
             return DispatchOutcome.Failed;
+        }
+    }
+
+    private async Task<DispatchOutcome> ExistingAsync(SqsMessage message, string commandId, JsonElement command, CancellationToken cancellationToken)
+    {
+        ExistingCommand existing;
+        try
+        {
+            existing = await CommandIdReuse.CheckAsync(stepFunctions, stateMachineArn, commandId, command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            JsonLog.Write("ERROR", "The execution of this command id exists but could not be described; SQS will deliver the message again", new Dictionary<string, object?>
+            {
+                ["messageId"] = message.MessageId, ["commandId"] = commandId, ["error"] = e.GetType().Name, ["cause"] = e.Message,
+            });
+            return DispatchOutcome.Failed;
+        }
+
+        switch (existing)
+        {
+            case ExistingCommand.Same:
+                // A redelivery of a message whose execution already started; the command id makes this a no-op.
+                return DispatchOutcome.AlreadyStarted;
+            case ExistingCommand.Different:
+                // Counting this as started would drop the second command without a trace; dead-lettered, it stays visible.
+                JsonLog.Write("WARN", "Command id already names an execution of a different command; leaving the message to the dead-letter queue", new Dictionary<string, object?>
+                {
+                    ["messageId"] = message.MessageId,
+                    ["commandId"] = commandId,
+                    ["reasonCode"] = ReasonCodes.CommandIdReused,
+                    ["reason"] = $"The command id {QuotedValue.Of(commandId)} already names an execution started with a different command.",
+                    ["receiveCount"] = message.Attribute("ApproximateReceiveCount"),
+                });
+                return DispatchOutcome.Reused;
+            default:
+                // Refused as existing yet not found: the name is held by something Describe cannot see yet; try again later.
+                JsonLog.Write("ERROR", "StartExecution said the execution exists but DescribeExecution found none; SQS will deliver the message again", new Dictionary<string, object?>
+                {
+                    ["messageId"] = message.MessageId, ["commandId"] = commandId,
+                });
+                return DispatchOutcome.Failed;
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class DispatchHandler
         var messages = sqsEvent.Records ?? [];
         var outcomes = await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(m, CancellationToken.None))).ConfigureAwait(false);
         var retry = messages.Zip(outcomes)
-            .Where(p => p.Second is DispatchOutcome.Failed or DispatchOutcome.Unusable)
+            .Where(p => p.Second is DispatchOutcome.Failed or DispatchOutcome.Unusable or DispatchOutcome.Reused)
             .Select(p => new BatchItemFailure(p.First.MessageId));
         return HandlerJson.Write(new SqsBatchResponse([.. retry]));
     }

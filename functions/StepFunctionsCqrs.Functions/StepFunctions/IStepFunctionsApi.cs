@@ -8,9 +8,6 @@ public interface IStepFunctionsApi : IStepFunctionsClient
     /// <summary>Starts an execution with every option StartExecution accepts.</summary>
     Task<StartExecutionResult> StartExecutionAsync(StartExecutionRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Describes one execution: status, input, output, error and cause.</summary>
-    Task<DescribeExecutionResult> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default);
-
     /// <summary>Lists one page of executions of a state machine (or map run).</summary>
     Task<ListExecutionsResult> ListExecutionsAsync(ListExecutionsRequest request, CancellationToken cancellationToken = default);
 

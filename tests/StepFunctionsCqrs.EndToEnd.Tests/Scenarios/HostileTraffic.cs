@@ -85,7 +85,7 @@ public static class HostileTraffic
         return envelope;
     }
 
-    // Exactly SQS's limit: accepted by SendMessage, too large to fit an execution input alongside its context.
+    // Exactly SQS's limit: accepted by SendMessage, four times the dispatcher's 64 KiB command limit.
     private static HostileMessage Oversized(JsonObject envelope)
     {
         envelope["payload"]!["hotelId"] = "";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using StepFunctionsCqrs.Functions.Handlers;
 using StepFunctionsCqrs.Functions.StepFunctions;
@@ -64,6 +65,34 @@ public sealed class DispatchHandlerTests
     }
 
     [Fact]
+    public async Task A_different_command_reusing_a_command_id_is_left_for_the_dead_letter_queue_and_the_first_execution_stands()
+    {
+        await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", Booking(1))));
+        var other = BookRoom("cmd-1", "bob", "b-other", "2027-04-01", "2027-04-02").ToJsonString();
+
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("m2", other), Record("m3", Booking(3))));
+
+        Assert.Equal(["m2"], Failures(response));
+        var first = JsonDocument.Parse(stepFunctions.Executions["cmd-1"]).RootElement;
+        Assert.Equal("alice", first.GetProperty("command").GetProperty("actor").GetProperty("userId").GetString());
+        Assert.True(stepFunctions.Executions.ContainsKey("cmd-3"));
+    }
+
+    [Fact]
+    public async Task A_redelivery_whose_body_differs_only_in_layout_and_key_order_counts_as_done()
+    {
+        await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", Booking(1))));
+        var command = JsonNode.Parse(Booking(1))!.AsObject();
+        var reordered = new JsonObject(command.Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        var relaidOut = reordered.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", relaidOut, receiveCount: 2)));
+
+        Assert.Empty(Failures(response));
+        Assert.Single(stepFunctions.Executions);
+    }
+
+    [Fact]
     public async Task A_failed_start_returns_only_that_message_for_another_delivery()
     {
         stepFunctions.FailNames["cmd-2"] = true;
@@ -86,22 +115,27 @@ public sealed class DispatchHandlerTests
     }
 
     [Fact]
-    public async Task A_body_at_the_sqs_limit_whose_execution_input_would_exceed_the_step_functions_limit_is_left_for_the_dead_letter_queue()
+    public async Task A_body_of_64_KiB_starts_an_execution_and_one_byte_more_is_left_for_the_dead_letter_queue()
     {
-        var command = BookRoom("cmd-big", "alice", "b-big", "2027-03-01", "2027-03-02");
-        command["payload"]!["hotelId"] = "";
-        command["payload"]!["hotelId"] = new string('h', 256 * 1024 - System.Text.Encoding.UTF8.GetByteCount(command.ToJsonString()));
+        static string BodyOf(string commandId, int bytes)
+        {
+            var command = BookRoom(commandId, "alice", "b-big", "2027-03-01", "2027-03-02");
+            command["padding"] = "";
+            command["padding"] = new string('p', bytes - System.Text.Encoding.UTF8.GetByteCount(command.ToJsonString()));
+            return command.ToJsonString();
+        }
 
-        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("big", command.ToJsonString()), Record("good", Booking(1))));
+        var response = await Lambda.InvokeAsync(Handler.Handle, Event(Record("at", BodyOf("cmd-at", 64 * 1024)), Record("over", BodyOf("cmd-over", 64 * 1024 + 1))));
 
-        Assert.Equal(["big"], Failures(response));
-        Assert.Equal(["cmd-1"], stepFunctions.Executions.Keys);
+        Assert.Equal(["over"], Failures(response));
+        Assert.Equal(["cmd-at"], stepFunctions.Executions.Keys);
     }
 
     [Theory]
     [InlineData("""{"commandId":42}""")]
     [InlineData("""{"commandId":"has spaces in it"}""")]
     [InlineData("""{"commandId":"slash/not/allowed"}""")]
+    [InlineData("""{"commandId":"cmd-1\n"}""")]
     [InlineData("""["commandId"]""")]
     [InlineData("")]
     public async Task A_message_whose_command_id_cannot_name_an_execution_is_left_for_the_dead_letter_queue(string body)
@@ -115,12 +149,14 @@ public sealed class DispatchHandlerTests
     [Fact]
     public async Task Through_the_real_client_over_http_an_existing_execution_counts_as_done_and_a_server_error_is_retried()
     {
-        await using var server = new LoopbackAwsServer(request => request.Json.GetProperty("name").GetString() switch
-        {
-            "cmd-2" => CannedResponse.Error(400, "ExecutionAlreadyExists", "Execution Already Exists: 'cmd-2'"),
-            "cmd-3" => CannedResponse.Error(500, "InternalFailure", "try again"),
-            var name => CannedResponse.Ok($$"""{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{{name}}","startDate":1799566200.5}"""),
-        });
+        await using var server = new LoopbackAwsServer(request => request.Header("X-Amz-Target") == "AWSStepFunctions.DescribeExecution"
+            ? Described("cmd-2", Booking(2))
+            : request.Json.GetProperty("name").GetString() switch
+            {
+                "cmd-2" => CannedResponse.Error(400, "ExecutionAlreadyExists", "Execution Already Exists: 'cmd-2'"),
+                "cmd-3" => CannedResponse.Error(500, "InternalFailure", "try again"),
+                var name => CannedResponse.Ok($$"""{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{{name}}","startDate":1799566200.5}"""),
+            });
         using var client = new StepFunctionsClient(new StepFunctionsClientOptions(server.Endpoint, "us-east-1", new BasicAWSCredentials("test", "test"))
         {
             MaxAttempts = 1,
@@ -130,7 +166,57 @@ public sealed class DispatchHandlerTests
             Event(Record("m1", Booking(1)), Record("m2", Booking(2)), Record("m3", Booking(3))));
 
         Assert.Equal(["m3"], Failures(response));
-        Assert.Equal(3, server.Requests.Count);
-        Assert.All(server.Requests, r => Assert.Equal("AWSStepFunctions.StartExecution", r.Header("X-Amz-Target")));
+        Assert.Equal(
+            ["AWSStepFunctions.DescribeExecution", "AWSStepFunctions.StartExecution", "AWSStepFunctions.StartExecution", "AWSStepFunctions.StartExecution"],
+            server.Requests.Select(r => r.Header("X-Amz-Target")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Through_the_real_client_over_http_an_existing_execution_is_described_and_a_reused_id_or_a_failed_description_is_returned_for_redelivery()
+    {
+        var other = BookRoom("cmd-2", "bob", "b-other", "2027-04-01", "2027-04-02").ToJsonString();
+        await using var server = new LoopbackAwsServer(request => request.Header("X-Amz-Target") switch
+        {
+            "AWSStepFunctions.StartExecution" => CannedResponse.Error(400, "ExecutionAlreadyExists", "Execution Already Exists"),
+            _ => request.Json.GetProperty("executionArn").GetString()!.Split(':')[^1] switch
+            {
+                "cmd-1" => Described("cmd-1", Booking(1)),
+                "cmd-2" => Described("cmd-2", other),
+                _ => CannedResponse.Error(500, "InternalFailure", "try again"),
+            },
+        });
+        using var client = new StepFunctionsClient(new StepFunctionsClientOptions(server.Endpoint, "us-east-1", new BasicAWSCredentials("test", "test"))
+        {
+            MaxAttempts = 1,
+        });
+
+        var response = await Lambda.InvokeAsync(new DispatchHandler(client, StateMachineArn).Handle,
+            Event(Record("m1", Booking(1), receiveCount: 2), Record("m2", Booking(2)), Record("m3", Booking(3))));
+
+        Assert.Equal(["m2", "m3"], Failures(response));
+        var described = server.Requests.Where(r => r.Header("X-Amz-Target") == "AWSStepFunctions.DescribeExecution")
+            .Select(r => r.Json.GetProperty("executionArn").GetString());
+        Assert.Equal(
+            ["arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:cmd-1", "arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:cmd-2",
+             "arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:cmd-3"],
+            described.Order(StringComparer.Ordinal));
+    }
+
+    private static CannedResponse Described(string name, string command)
+    {
+        var input = new JsonObject
+        {
+            ["command"] = JsonNode.Parse(command),
+            ["sqs"] = new JsonObject { ["messageId"] = "first", ["senderId"] = CommandApiSender, ["sentTimestamp"] = 1799566200000, ["receiveCount"] = 1 },
+        }.ToJsonString();
+        return CannedResponse.Ok(new JsonObject
+        {
+            ["executionArn"] = $"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{name}",
+            ["stateMachineArn"] = StateMachineArn,
+            ["name"] = name,
+            ["status"] = "SUCCEEDED",
+            ["startDate"] = 1799566200.5,
+            ["input"] = input,
+        }.ToJsonString());
     }
 }

@@ -149,6 +149,19 @@ public sealed class ValidateHandlerTests
     }
 
     [Fact]
+    public async Task Ids_ending_in_a_newline_are_rejected()
+    {
+        var command = BookRoom("c1\n", "alice\n", "b1\n", "2027-03-01", "2027-03-02");
+        command["payload"]!["hotelId"] = "grand\n";
+        command["payload"]!["roomTypeId"] = "double\n";
+
+        Assert.Equal(
+            [("InvalidValue", "commandId"), ("InvalidValue", "actor.userId"), ("InvalidValue", "payload.hotelId"),
+             ("InvalidValue", "payload.roomTypeId"), ("InvalidValue", "payload.bookingId")],
+            Reasons(await ValidateAsync(command)));
+    }
+
+    [Fact]
     public async Task An_execution_input_without_sqs_facts_has_no_sender_and_is_rejected()
     {
         var input = new JsonObject { ["command"] = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02"), ["executionId"] = "e1" };

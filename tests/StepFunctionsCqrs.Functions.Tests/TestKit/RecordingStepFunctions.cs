@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net;
 using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.Functions.StepFunctions.Errors;
+using StepFunctionsCqrs.Functions.StepFunctions.Model;
 
 namespace StepFunctionsCqrs.Functions.Tests.TestKit;
 
-/// <summary>Stands in for the Step Functions service (which cannot run here): records StartExecution calls and behaves like the service on repeated names.</summary>
+/// <summary>Stands in for the Step Functions service (which cannot run here): records StartExecution calls, behaves like the service on repeated names and describes what it started.</summary>
 public sealed class RecordingStepFunctions : IStepFunctionsClient
 {
     private readonly ConcurrentDictionary<string, string> executions = new();
@@ -29,5 +32,15 @@ public sealed class RecordingStepFunctions : IStepFunctionsClient
         }
 
         return Task.FromResult(new StartExecutionResult($"{stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal)}:{name}", DateTimeOffset.UnixEpoch));
+    }
+
+    /// <inheritdoc />
+    public Task<DescribeExecutionResult> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        var name = executionArn[(executionArn.LastIndexOf(':') + 1)..];
+        var stateMachineArn = executionArn[..executionArn.LastIndexOf(':')].Replace(":execution:", ":stateMachine:", StringComparison.Ordinal);
+        return executions.TryGetValue(name, out var input)
+            ? Task.FromResult(new DescribeExecutionResult(executionArn, stateMachineArn, name, ExecutionStatus.Running, DateTimeOffset.UnixEpoch) { Input = input })
+            : Task.FromException<DescribeExecutionResult>(new ExecutionDoesNotExistException(HttpStatusCode.BadRequest, $"Execution Does Not Exist: '{executionArn}'"));
     }
 }

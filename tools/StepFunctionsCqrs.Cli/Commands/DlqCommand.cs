@@ -19,7 +19,7 @@ public static class DlqCommand
         list.SetAction((parse, ct) => CliApp.RunWithContextAsync(runtime, parse, async context =>
         {
             var url = await context.QueueUrlAsync(context.Settings.DeadLetterQueue, ct).ConfigureAwait(false);
-            var letters = await new DeadLetterQueue(context.Clients.Sqs, url, context.SqsEndpoint).ListAsync(parse.GetValue(listMax), ct).ConfigureAwait(false);
+            var letters = await new DeadLetterQueue(context.Clients.Sqs, url, context.SqsEndpoint, context.Clients.StepFunctions, context.Settings.StateMachineArn).ListAsync(parse.GetValue(listMax), ct).ConfigureAwait(false);
             var table = new Table().AddColumns("message", "sender", "received", "bytes", "reason", "body");
             foreach (var letter in letters)
             {
@@ -40,7 +40,7 @@ public static class DlqCommand
         {
             var from = await context.QueueUrlAsync(context.Settings.DeadLetterQueue, ct).ConfigureAwait(false);
             var to = await context.QueueUrlAsync(context.Settings.CommandsQueue, ct).ConfigureAwait(false);
-            var moved = await new DeadLetterQueue(context.Clients.Sqs, from, context.SqsEndpoint).RedriveAsync(to, parse.GetValue(redriveMax), null, ct).ConfigureAwait(false);
+            var moved = await new DeadLetterQueue(context.Clients.Sqs, from, context.SqsEndpoint, context.Clients.StepFunctions, context.Settings.StateMachineArn).RedriveAsync(to, parse.GetValue(redriveMax), null, ct).ConfigureAwait(false);
             runtime.Console.MarkupLineInterpolated($"moved {moved} message(s) from {from} to {to}");
             return 0;
         }));

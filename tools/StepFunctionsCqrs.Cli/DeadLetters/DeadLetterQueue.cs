@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using StepFunctionsCqrs.Functions.StepFunctions;
 
 namespace StepFunctionsCqrs.Cli.DeadLetters;
 
-/// <summary>Lists and redrives the commands dead-letter queue.</summary>
-public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, string endpointForMessages)
+/// <summary>Lists and redrives the commands dead-letter queue; Step Functions is asked whether a listed command's id was reused.</summary>
+public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, string endpointForMessages, IStepFunctionsClient stepFunctions, string stateMachineArn)
 {
     private const int PreviewCharacters = 120;
 
@@ -41,7 +42,13 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
             }
         }
 
-        return [.. seen.Values.Select(Describe)];
+        var letters = new List<DeadLetter>(seen.Count);
+        foreach (var message in seen.Values)
+        {
+            letters.Add(await DescribeAsync(message, cancellationToken).ConfigureAwait(false));
+        }
+
+        return letters;
     }
 
     /// <summary>Moves up to <paramref name="max"/> messages back to the commands queue, deleting each only after it was sent.</summary>
@@ -84,7 +91,7 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
         return response.Messages ?? [];
     }
 
-    private static DeadLetter Describe(Message message)
+    private async Task<DeadLetter> DescribeAsync(Message message, CancellationToken cancellationToken)
     {
         var attributes = message.Attributes ?? [];
         var body = message.Body ?? "";
@@ -95,7 +102,7 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
             long.TryParse(attributes.GetValueOrDefault("SentTimestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sent)
                 ? DateTimeOffset.FromUnixTimeMilliseconds(sent)
                 : null,
-            DeadLetterDiagnosis.Why(message.Body),
+            await DeadLetterDiagnosis.WhyAsync(message.Body, stepFunctions, stateMachineArn, cancellationToken).ConfigureAwait(false),
             body.Length <= PreviewCharacters ? body : body[..PreviewCharacters] + "…",
             Encoding.UTF8.GetByteCount(body));
     }

@@ -4,14 +4,9 @@ namespace StepFunctionsCqrs.Cli.Status;
 public static class ExecutionArns
 {
     /// <summary>The ARN of the command's execution under the state machine.</summary>
-    public static string For(string stateMachineArn, string commandId)
-    {
-        const string marker = ":stateMachine:";
-        var at = stateMachineArn.IndexOf(marker, StringComparison.Ordinal);
-        return at < 0
-            ? throw new CliException($"'{stateMachineArn}' is not a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>).")
-            : $"{stateMachineArn[..at]}:execution:{stateMachineArn[(at + marker.Length)..]}:{commandId}";
-    }
+    public static string For(string stateMachineArn, string commandId) =>
+        Functions.StepFunctions.ExecutionArn.TryFor(stateMachineArn, commandId)
+        ?? throw new CliException($"'{stateMachineArn}' is not a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>).");
 
     /// <summary>The Step Functions console page of an execution.</summary>
     public static string ConsoleUrl(string region, string executionArn) =>

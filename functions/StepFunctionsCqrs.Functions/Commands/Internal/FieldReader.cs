@@ -36,9 +36,14 @@ internal sealed class FieldReader
         return value;
     }
 
-    public string? String(JsonElement obj, string name, string path, bool required = true)
+    public string? String(JsonElement obj, string name, string path, int maxLength, bool required = true)
     {
         var value = Property(obj, name, path, JsonValueKind.String, required)?.GetString();
+        if (value is not null && TooLong(value, path, maxLength))
+        {
+            return null;
+        }
+
         if (value is not null && string.IsNullOrWhiteSpace(value))
         {
             reasons.Add(new Reason(ReasonCodes.InvalidValue, $"Field '{path}' must not be blank.", path));
@@ -48,13 +53,42 @@ internal sealed class FieldReader
         return value;
     }
 
+    /// <summary>Adds a <see cref="ReasonCodes.FieldTooLong"/> reason when the text is longer than the limit, without quoting it.</summary>
+    public bool TooLong(string value, string path, int maxLength)
+    {
+        if (value.Length <= maxLength)
+        {
+            return false;
+        }
+
+        reasons.Add(new Reason(ReasonCodes.FieldTooLong, $"Field '{path}' is {value.Length} characters long; at most {maxLength} are allowed.", path));
+        return true;
+    }
+
+    public JsonElement? Array(JsonElement obj, string name, string path, int maxItems, bool required = true)
+    {
+        if (Property(obj, name, path, JsonValueKind.Array, required) is not { } array)
+        {
+            return null;
+        }
+
+        var count = array.GetArrayLength();
+        if (count > maxItems)
+        {
+            reasons.Add(new Reason(ReasonCodes.FieldTooLong, $"Field '{path}' has {count} items; at most {maxItems} are allowed.", path));
+            return null;
+        }
+
+        return array;
+    }
+
     public string? EntityId(JsonElement obj, string name, string path)
     {
-        var value = String(obj, name, path);
+        var value = String(obj, name, path, Identifiers.MaxIdLength);
         if (value is not null && !Identifiers.IsEntityId(value))
         {
             reasons.Add(new Reason(ReasonCodes.InvalidValue,
-                $"Field '{path}' is '{Truncate(value)}'; ids are 1 to {Identifiers.MaxIdLength} of {Identifiers.AllowedCharacters}.", path));
+                $"Field '{path}' is {QuotedValue.Of(value)}; ids are 1 to {Identifiers.MaxIdLength} of {Identifiers.AllowedCharacters}.", path));
             return null;
         }
 
@@ -71,7 +105,7 @@ internal sealed class FieldReader
 
         if (!number.TryGetInt64(out var value))
         {
-            reasons.Add(new Reason(ReasonCodes.WrongFieldType, $"Field '{path}' must be a whole number but is {number.GetRawText()}.", path));
+            reasons.Add(new Reason(ReasonCodes.WrongFieldType, $"Field '{path}' must be a whole number but is {QuotedValue.Of(number.GetRawText())}.", path));
             return null;
         }
 
@@ -80,7 +114,7 @@ internal sealed class FieldReader
 
     public DateOnly? Date(JsonElement obj, string name, string path)
     {
-        var text = String(obj, name, path);
+        var text = String(obj, name, path, FieldLimits.DateLength);
         if (text is null)
         {
             return null;
@@ -88,16 +122,16 @@ internal sealed class FieldReader
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            reasons.Add(new Reason(ReasonCodes.InvalidDate, $"Field '{path}' is '{Truncate(text)}', which is not a calendar date in yyyy-MM-dd form.", path));
+            reasons.Add(new Reason(ReasonCodes.InvalidDate, $"Field '{path}' is {QuotedValue.Of(text)}, which is not a calendar date in yyyy-MM-dd form.", path));
             return null;
         }
 
         return date;
     }
 
-    public DateTimeOffset? Timestamp(JsonElement obj, string name, string path)
+    public DateTimeOffset? Timestamp(JsonElement obj, string name, string path, int maxLength)
     {
-        var text = String(obj, name, path);
+        var text = String(obj, name, path, maxLength);
         if (text is null)
         {
             return null;
@@ -105,14 +139,12 @@ internal sealed class FieldReader
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var timestamp) || !text.Contains('T', StringComparison.Ordinal))
         {
-            reasons.Add(new Reason(ReasonCodes.InvalidValue, $"Field '{path}' is '{Truncate(text)}', which is not an ISO-8601 date and time such as 2027-03-01T09:30:00Z.", path));
+            reasons.Add(new Reason(ReasonCodes.InvalidValue, $"Field '{path}' is {QuotedValue.Of(text)}, which is not an ISO-8601 date and time such as 2027-03-01T09:30:00Z.", path));
             return null;
         }
 
         return timestamp;
     }
-
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
