@@ -3,4 +3,7 @@ using System.Text.Json;
 namespace StepFunctionsCqrs.Functions.Contracts;
 
 /// <summary>Persist's input, per the state machine: the validated command and the execution id.</summary>
-public sealed record PersistRequest(JsonElement Command, string ExecutionId);
+/// <param name="Command">The command envelope as sent.</param>
+/// <param name="ExecutionId">The execution, for tracing.</param>
+/// <param name="LookupOnly">Report what earlier attempts left without deciding (the workflow's FindCommit state).</param>
+public sealed record PersistRequest(JsonElement Command, string ExecutionId, bool LookupOnly = false);

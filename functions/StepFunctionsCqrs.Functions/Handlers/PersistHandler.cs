@@ -19,12 +19,17 @@ public sealed class PersistHandler
     /// aggregates it has loaded, so deciding reads only the commits appended since.
     /// </summary>
     public PersistHandler()
-        : this(new CachedCommitLog(new DynamoDbCommitLog(AwsClientFactory.CreateDynamoDb(), TableNames.FromEnvironment().CommitLog)), TimeProvider.System)
+        : this(AwsClientFactory.CreateDynamoDb(), TableNames.FromEnvironment().CommitLog)
     {
     }
 
-    /// <summary>Uses the given commit log and clock.</summary>
-    public PersistHandler(ICommitLog commitLog, TimeProvider timeProvider) => persister = new CommandPersister(commitLog, timeProvider);
+    /// <summary>Uses the given commit log, command ledger and clock.</summary>
+    public PersistHandler(ICommitLog commitLog, ICommandLedger ledger, TimeProvider timeProvider) => persister = new CommandPersister(commitLog, ledger, timeProvider);
+
+    private PersistHandler(Amazon.DynamoDBv2.IAmazonDynamoDB dynamoDb, string commitLogTable)
+        : this(new CachedCommitLog(new DynamoDbCommitLog(dynamoDb, commitLogTable)), new DynamoDbCommandLedger(dynamoDb, commitLogTable), TimeProvider.System)
+    {
+    }
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public async Task<Stream> Handle(Stream input)
@@ -33,7 +38,10 @@ public sealed class PersistHandler
         var reading = EnvelopeReader.Read(request.Command);
         var envelope = reading.Envelope ?? throw new InvalidOperationException(
             $"Persist received a command that validation should have rejected: {string.Join("; ", reading.Reasons.Select(r => r.Message))}");
-        var outcome = await persister.PersistAsync(envelope, request.ExecutionId, CancellationToken.None).ConfigureAwait(false);
+        var fingerprint = CommandFingerprint.Of(request.Command);
+        var outcome = request.LookupOnly
+            ? await persister.FindAsync(envelope, fingerprint, request.ExecutionId, CancellationToken.None).ConfigureAwait(false)
+            : await persister.PersistAsync(envelope, fingerprint, request.ExecutionId, CancellationToken.None).ConfigureAwait(false);
         return HandlerJson.Write(outcome);
     }
 }

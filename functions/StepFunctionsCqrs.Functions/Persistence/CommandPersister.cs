@@ -13,12 +13,88 @@ namespace StepFunctionsCqrs.Functions.Persistence;
 
 /// <summary>
 /// Decides a validated command against its aggregate's commits and appends the result with one conditional write per aggregate.
-/// Idempotent on the command id: an attempt after a commit that landed returns the same commit.
+/// Idempotent on the command id: an attempt after a commit that landed returns the same commit, an attempt after a
+/// decline returns the same decline, and a different body under a used command id is refused.
 /// </summary>
-public sealed class CommandPersister(ICommitLog commitLog, TimeProvider timeProvider)
+public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger, TimeProvider timeProvider)
 {
     /// <summary>Persists the command; throws <see cref="ConcurrencyConflict"/> when another command won the version, so the caller decides again.</summary>
-    public Task<PersistOutcome> PersistAsync(CommandEnvelope envelope, string executionId, CancellationToken cancellationToken)
+    /// <param name="envelope">The validated command.</param>
+    /// <param name="fingerprint">The <see cref="CommandFingerprint"/> of the body as sent.</param>
+    /// <param name="executionId">The execution persisting it, for tracing.</param>
+    /// <param name="cancellationToken">Cancels the store calls.</param>
+    public async Task<PersistOutcome> PersistAsync(CommandEnvelope envelope, string fingerprint, string executionId, CancellationToken cancellationToken)
+    {
+        // Claimed before deciding, so a decline recorded on the claim is found by every later attempt, whatever the
+        // aggregate's state by then.
+        var entry = await ledger.ClaimAsync(envelope.CommandId, fingerprint, executionId, cancellationToken).ConfigureAwait(false);
+        if (Recorded(entry, fingerprint) is { } recorded)
+        {
+            return recorded;
+        }
+
+        var outcome = await DecideAsync(envelope, executionId, cancellationToken).ConfigureAwait(false);
+        if (outcome.Rejection is { } rejection)
+        {
+            await ledger.RecordDeclineAsync(envelope.CommandId, fingerprint, rejection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// What earlier attempts left, deciding nothing: the commit if one landed (a half-done registration is finished,
+    /// since its hotel commit already decided it), the recorded decline, or <see cref="PersistOutcome.NotFound"/>.
+    /// </summary>
+    public async Task<PersistOutcome> FindAsync(CommandEnvelope envelope, string fingerprint, string executionId, CancellationToken cancellationToken)
+    {
+        var entry = await ledger.ReadAsync(envelope.CommandId, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return PersistOutcome.NotFound;
+        }
+
+        if (Recorded(entry, fingerprint) is { } recorded)
+        {
+            return recorded;
+        }
+
+        switch (envelope.Command)
+        {
+            case InventoryCommands.RegisterHotel c:
+                var hotelCommits = await commitLog.LoadAsync(AggregateIds.Hotel(c.HotelId), cancellationToken).ConfigureAwait(false);
+                return hotelCommits.Any(h => h.CommandId == envelope.CommandId)
+                    ? await RegisterHotelAsync(envelope, c, CommandAuthorizer.ActorOf(envelope), executionId, cancellationToken).ConfigureAwait(false)
+                    : PersistOutcome.NotFound;
+            case InventoryCommands.BookRoom c:
+                return await FindOnInventoryAsync(envelope.CommandId, AggregateIds.Inventory(c.HotelId, c.RoomTypeId), cancellationToken).ConfigureAwait(false);
+            case InventoryCommands.CancelBooking c:
+                return await FindOnInventoryAsync(envelope.CommandId, AggregateIds.Inventory(c.HotelId, c.RoomTypeId), cancellationToken).ConfigureAwait(false);
+            default:
+                throw new InvalidOperationException($"No persistence for command {envelope.Command.GetType().Name}.");
+        }
+    }
+
+    private async Task<PersistOutcome> FindOnInventoryAsync(string commandId, string aggregateId, CancellationToken cancellationToken)
+    {
+        var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+        return Replay(aggregateId, commits, commandId) is { } earlier
+            ? PersistOutcome.Committed(new Commit(commandId, [earlier]))
+            : PersistOutcome.NotFound;
+    }
+
+    private static PersistOutcome? Recorded(LedgerEntry entry, string fingerprint)
+    {
+        if (entry.Fingerprint != fingerprint)
+        {
+            return PersistOutcome.Declined(Rejection.Because(ReasonCodes.CommandIdReused,
+                $"Command id '{entry.CommandId}' was already used by a command with a different body; send a new command id.", "commandId"));
+        }
+
+        return entry.Decline is { } decline ? PersistOutcome.Declined(decline) : null;
+    }
+
+    private Task<PersistOutcome> DecideAsync(CommandEnvelope envelope, string executionId, CancellationToken cancellationToken)
     {
         var actor = CommandAuthorizer.ActorOf(envelope);
         return envelope.Command switch

@@ -9,6 +9,9 @@ public sealed record PersistOutcome(bool Accepted, Rejection? Rejection, Commit?
     /// <summary>The command was appended (now or by an earlier attempt).</summary>
     public static PersistOutcome Committed(Commit commit) => new(true, null, commit);
 
+    /// <summary>Nothing landed and nothing was declined: only a lookup answers this.</summary>
+    public static PersistOutcome NotFound { get; } = new(false, null, null);
+
     /// <summary>A business rule refused the command; nothing was appended.</summary>
     public static PersistOutcome Declined(Rejection rejection) => new(false, rejection, null);
 }

@@ -21,15 +21,15 @@ public static class Tables
     public static readonly TableDefinition GuestBookings = new(
         "GuestBookingsView",
         new KeyAttribute("GuestId", "S"),
-        new KeyAttribute("BookingId", "S"),
-        "Read store: bookings by guest.");
+        new KeyAttribute("BookingKey", "S"),
+        "Read store: bookings by guest; sk hotelId#roomTypeId#bookingId, since a booking id is unique only within one room type.");
 
     /// <summary>Guests arriving at a hotel on a date.</summary>
     public static readonly TableDefinition Arrivals = new(
         "ArrivalsView",
         new KeyAttribute("HotelDate", "S"),
-        new KeyAttribute("BookingId", "S"),
-        "Read store: arrivals by hotel/date.");
+        new KeyAttribute("BookingKey", "S"),
+        "Read store: arrivals by hotel/date; sk hotelId#roomTypeId#bookingId.");
 
     /// <summary>The outcome of every command, by command id.</summary>
     public static readonly TableDefinition CommandStatus = new(

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.History;
 using StepFunctionsCqrs.Asl.Invokers;
 using StepFunctionsCqrs.Asl.Tests.Support;
@@ -56,6 +57,27 @@ public class CommandPipelineTests
 
     private static JsonNode? Json(string text) => JsonNode.Parse(text);
 
+    /// <summary>Lambda's service side failing before the handler runs: the first invocations of every function end with one error name.</summary>
+    private sealed class FailingService(ITaskInvoker inner, string error, int failuresPerFunction) : ITaskInvoker
+    {
+        private readonly ConcurrentDictionary<string, int> calls = new();
+
+        public ConcurrentDictionary<string, int> Failed { get; } = new();
+
+        public ValueTask<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+        {
+            if (calls.AddOrUpdate(invocation.Resource, 1, (_, n) => n + 1) <= failuresPerFunction)
+            {
+                Failed.AddOrUpdate(invocation.Resource, 1, (_, n) => n + 1);
+                throw new StatesException(error, $"{error} before the handler ran");
+            }
+
+            return inner.InvokeAsync(invocation, cancellationToken);
+        }
+    }
+
+    private static bool IsLookup(JsonNode? request) => request?["lookupOnly"]?.GetValue<bool>() == true;
+
     private static string Definition()
     {
         var text = CommandPipelineFile.Read();
@@ -63,10 +85,12 @@ public class CommandPipelineTests
         return DefinitionSubstitutions.Apply(text, names.ToDictionary(n => n + "FunctionArn", n => Account + n));
     }
 
-    private static async Task<ExecutionResult> Run(Handlers handlers)
+    private static Task<ExecutionResult> Run(Handlers handlers) => Run(new LambdaHandlerInvoker(handlers.ByArn()));
+
+    private static async Task<ExecutionResult> Run(ITaskInvoker invoker)
     {
         var time = new FakeTimeProvider(Machines.Epoch);
-        var engine = new ExecutionEngine(StateMachineDefinition.Parse(Definition()), new LambdaHandlerInvoker(handlers.ByArn()), time, new Random(3));
+        var engine = new ExecutionEngine(StateMachineDefinition.Parse(Definition()), invoker, time, new Random(3));
         var input = Json("""
             { "command": { "commandId": "cmd-1", "type": "BookRoom", "schemaVersion": 1, "payload": { "hotelId": "hotel-1" } },
               "sqs": { "messageId": "m-1", "senderId": "AIDA", "sentTimestamp": "1700000000000", "receiveCount": 1 } }
@@ -174,5 +198,116 @@ public class CommandPipelineTests
         Assert.Equal("InvalidOperationException", status["error"]!["Error"]!.GetValue<string>());
         Assert.Equal(["RecordFailed", "Failed"], StatesEntered(result).TakeLast(2));
         Assert.Equal(HistoryEventType.ExecutionFailed, result.History[^1].Type);
+    }
+
+    [Fact]
+    public async Task A_projection_that_keeps_failing_after_the_commit_landed_is_recorded_accepted_and_never_failed()
+    {
+        var handlers = new Handlers { ProjectArrivals = _ => throw new InvalidOperationException("arrivals table missing") };
+
+        var result = await Run(handlers);
+
+        Assert.True(handlers.Calls["ProjectArrivals"] > 1, "The failing projection was not retried.");
+        var statuses = handlers.StatusRecords.Select(r => r!["status"]!.GetValue<string>()).ToList();
+        Assert.Equal(["Accepted"], statuses);
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal("ViewsBehind", result.Error);
+        Assert.Contains("arrivals table missing", result.Cause);
+    }
+
+    [Theory]
+    [InlineData("Lambda.Unknown")]
+    [InlineData("Lambda.ClientExecutionTimeoutException")]
+    public async Task A_Lambda_service_error_on_every_task_is_retried_and_the_command_is_accepted(string error)
+    {
+        var handlers = new Handlers();
+        var service = new FailingService(new LambdaHandlerInvoker(handlers.ByArn()), error, failuresPerFunction: 1);
+
+        var result = await Run(service);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(6, service.Failed.Count);
+        Assert.Equal("Accepted", Assert.Single(handlers.StatusRecords)!["status"]!.GetValue<string>());
+        Assert.Equal(1, handlers.Calls["Persist"]);
+    }
+
+    [Fact]
+    public async Task A_Persist_that_gives_up_after_its_commit_landed_is_recorded_accepted_and_projected()
+    {
+        var handlers = new Handlers();
+        var commit = handlers.Persist;
+        handlers.Persist = input => IsLookup(input) ? commit(input) : throw new InvalidOperationException("the append landed but its answer was lost");
+
+        var result = await Run(handlers);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal("Accepted", Assert.Single(handlers.StatusRecords)!["status"]!.GetValue<string>());
+        Assert.Equal(1, handlers.Calls["ProjectArrivals"]);
+        Assert.Contains("FindCommit", StatesEntered(result));
+    }
+
+    [Fact]
+    public async Task A_Persist_that_gives_up_after_recording_a_decline_is_recorded_rejected_with_that_decline()
+    {
+        var handlers = new Handlers
+        {
+            Persist = input => IsLookup(input)
+                ? Json("""{ "accepted": false, "rejection": { "reasons": [{ "code": "UnknownBooking", "message": "no b9" }] }, "commit": null }""")
+                : throw new InvalidOperationException("the decline was recorded but its answer was lost"),
+        };
+
+        var result = await Run(handlers);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        var status = Assert.Single(handlers.StatusRecords);
+        Assert.Equal("Rejected", status!["status"]!.GetValue<string>());
+        Assert.Equal("UnknownBooking", status["rejection"]!["reasons"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_RecordFailed_that_keeps_failing_still_fails_the_execution_with_the_original_error()
+    {
+        var handlers = new Handlers { Persist = _ => throw new InvalidOperationException("bug in the decider") };
+        var record = handlers.ByArn();
+        var byArn = new Dictionary<string, Func<Stream, Task<Stream>>>(record)
+        {
+            [Account + "RecordStatus"] = _ => throw new TimeoutException("status table unreachable"),
+        };
+
+        var result = await Run(new LambdaHandlerInvoker(byArn));
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal("InvalidOperationException", result.Error);
+        Assert.Contains("bug in the decider", result.Cause);
+    }
+
+    [Fact]
+    public async Task No_state_after_the_commit_can_reach_RecordFailed_and_no_execution_timeout_can_end_a_command_without_status()
+    {
+        var definition = JsonNode.Parse(CommandPipelineFile.Read())!.AsObject();
+        var states = definition["States"]!.AsObject();
+        var reached = new HashSet<string>();
+        var pending = new Stack<string>(["Project"]);
+        while (pending.TryPop(out var name))
+        {
+            if (!reached.Add(name))
+            {
+                continue;
+            }
+
+            var state = states[name]!;
+            var next = new[] { state["Next"], state["Default"] }
+                .Concat(state["Choices"]?.AsArray().Select(c => c!["Next"]) ?? [])
+                .Concat(state["Catch"]?.AsArray().Select(c => c!["Next"]) ?? [])
+                .OfType<JsonNode>().Select(n => n.GetValue<string>());
+            foreach (var target in next)
+            {
+                pending.Push(target);
+            }
+        }
+
+        Assert.Contains("RecordAccepted", reached);
+        Assert.DoesNotContain("RecordFailed", reached);
+        Assert.Null(definition["TimeoutSeconds"]);
     }
 }

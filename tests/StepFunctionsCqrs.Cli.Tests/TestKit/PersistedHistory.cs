@@ -34,10 +34,12 @@ public sealed class PersistedHistory(IAmazonDynamoDB dynamoDb, TableNames tables
 
     private async Task RunAsync(System.Text.Json.Nodes.JsonObject json)
     {
-        var reading = EnvelopeReader.Read(JsonDocument.Parse(json.ToJsonString()).RootElement);
+        var body = JsonDocument.Parse(json.ToJsonString()).RootElement;
+        var reading = EnvelopeReader.Read(body);
         var envelope = reading.Envelope ?? throw new InvalidOperationException(string.Join("; ", reading.Reasons.Select(r => r.Message)));
         time.Advance(TimeSpan.FromSeconds(1));
-        var outcome = await new CommandPersister(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), time).PersistAsync(envelope, $"exec-{envelope.CommandId}", CancellationToken.None);
+        var outcome = await new CommandPersister(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbCommandLedger(dynamoDb, tables.CommitLog), time)
+            .PersistAsync(envelope, CommandFingerprint.Of(body), $"exec-{envelope.CommandId}", CancellationToken.None);
         if (outcome.Commit is not { } commit)
         {
             throw new InvalidOperationException($"{envelope.Type} was declined: {outcome.Rejection}");

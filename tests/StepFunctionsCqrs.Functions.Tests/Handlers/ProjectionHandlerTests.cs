@@ -98,4 +98,41 @@ public sealed class ProjectionHandlerTests(Dynalite dynalite)
         var body = JsonDocument.Parse(arrivals.GetProperty("body").GetString()!).RootElement;
         Assert.Empty(body.GetProperty("arrivals").EnumerateArray());
     }
+
+    [Fact]
+    public async Task One_booking_id_used_in_two_room_types_stays_two_bookings_in_the_guest_and_arrivals_views()
+    {
+        var pipeline = new Pipeline(dynalite.Client, await dynalite.CreateTablesAsync());
+        await pipeline.RunAsync(RegisterHotel("register", 1, HotelId, "double", "single"));
+        await pipeline.RunAsync(BookRoom("c1", "ann", "b1", "2027-03-01", "2027-03-03", roomTypeId: "double"));
+        await pipeline.RunAsync(BookRoom("c2", "ann", "b1", "2027-03-01", "2027-03-02", roomTypeId: "single"));
+
+        var guest = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/guests/ann/bookings"));
+        var bookings = JsonDocument.Parse(guest.GetProperty("body").GetString()!).RootElement.GetProperty("bookings").EnumerateArray()
+            .Select(b => (b.GetProperty("roomTypeId").GetString(), b.GetProperty("bookingId").GetString(), b.GetProperty("checkOut").GetString()));
+        Assert.Equal([("double", "b1", "2027-03-03"), ("single", "b1", "2027-03-02")], bookings.Order());
+
+        var arrivals = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/hotels/grand/arrivals", new() { ["date"] = "2027-03-01" }));
+        var arriving = JsonDocument.Parse(arrivals.GetProperty("body").GetString()!).RootElement.GetProperty("arrivals").EnumerateArray()
+            .Select(a => (a.GetProperty("roomTypeId").GetString(), a.GetProperty("bookingId").GetString()));
+        Assert.Equal([("double", "b1"), ("single", "b1")], arriving.Order());
+    }
+
+    [Fact]
+    public async Task A_cancellation_in_one_room_type_leaves_the_same_booking_id_in_another_room_type_booked()
+    {
+        var pipeline = new Pipeline(dynalite.Client, await dynalite.CreateTablesAsync());
+        await pipeline.RunAsync(RegisterHotel("register", 1, HotelId, "double", "single"));
+        await pipeline.RunAsync(BookRoom("c1", "ann", "b1", "2027-03-01", "2027-03-03", roomTypeId: "single"));
+        await pipeline.RunAsync(BookRoom("c2", "ann", "b1", "2027-03-01", "2027-03-03", roomTypeId: "double"));
+        await pipeline.RunAsync(BookRoom("c3", "ann", "b2", "2027-03-05", "2027-03-06", roomTypeId: "double"));
+        // The double inventory is now at version 4, the single one at version 2: a guard across aggregates would refuse
+        // the single room type's cancellation (version 3) as older than the double's booking it overwrote.
+        await pipeline.RunAsync(CancelBookingIn("single", "c4", "ann", "b1"));
+
+        var guest = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/guests/ann/bookings"));
+        var statuses = JsonDocument.Parse(guest.GetProperty("body").GetString()!).RootElement.GetProperty("bookings").EnumerateArray()
+            .Select(b => (b.GetProperty("roomTypeId").GetString(), b.GetProperty("bookingId").GetString(), b.GetProperty("status").GetString()));
+        Assert.Equal([("double", "b1", "Booked"), ("double", "b2", "Booked"), ("single", "b1", "Cancelled")], statuses.Order());
+    }
 }

@@ -20,11 +20,12 @@ public sealed class WarmPersistTests(Dynalite dynalite)
 
     private async Task<(DynamoDbCommitLog Log, Func<Container> NewContainer)> NewStoreAsync()
     {
-        var log = new DynamoDbCommitLog(dynalite.Client, (await dynalite.CreateTablesAsync()).CommitLog);
+        var table = (await dynalite.CreateTablesAsync()).CommitLog;
+        var log = new DynamoDbCommitLog(dynalite.Client, table);
         return (log, () =>
         {
             var store = new ReadCountingLog(log);
-            return new Container(new PersistHandler(new CachedCommitLog(store), TimeProvider.System), store);
+            return new Container(new PersistHandler(new CachedCommitLog(store), new DynamoDbCommandLedger(dynalite.Client, table), TimeProvider.System), store);
         });
     }
 

@@ -87,4 +87,19 @@ public sealed class ViewRebuilderTests(Dynalite dynalite)
     {
         public void Report(T value) => report(value);
     }
+
+    [Fact]
+    public async Task A_replay_keeps_one_booking_id_used_in_two_room_types_as_two_guest_bookings()
+    {
+        var live = new Pipeline(dynalite.Client, await dynalite.CreateTablesAsync());
+        await live.RunAsync(RegisterHotel("register", 1, HotelId, "double", "single"));
+        await live.RunAsync(BookRoom("c1", "ann", "b1", "2027-03-01", "2027-03-03", roomTypeId: "double"));
+        await live.RunAsync(BookRoom("c2", "ann", "b1", "2027-03-01", "2027-03-02", roomTypeId: "single"));
+        var empty = await dynalite.CreateTablesAsync();
+
+        await Rebuilder(empty).ReplayAsync(await CommitsAsync(live.Tables), 1, null, CancellationToken.None);
+
+        var rows = await new DynamoDbGuestBookingsView(dynalite.Client, empty.GuestBookings).ReadAsync("ann", CancellationToken.None);
+        Assert.Equal([("double", "b1"), ("single", "b1")], rows.Select(r => (r.RoomTypeId, r.BookingId)).Order());
+    }
 }

@@ -40,10 +40,13 @@ public static class Envelopes
         }, guest, "guest");
 
     public static JsonObject CancelBooking(string commandId, string actor, string bookingId, params string[] roles) =>
+        CancelBookingIn(RoomTypeId, commandId, actor, bookingId, roles);
+
+    public static JsonObject CancelBookingIn(string roomTypeId, string commandId, string actor, string bookingId, params string[] roles) =>
         Envelope(commandId, "CancelBooking", new JsonObject
         {
             ["hotelId"] = HotelId,
-            ["roomTypeId"] = RoomTypeId,
+            ["roomTypeId"] = roomTypeId,
             ["bookingId"] = bookingId,
         }, actor, roles.Length == 0 ? ["guest"] : roles);
 }

@@ -33,7 +33,7 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
         get
         {
             var containers = LazyInitializer.EnsureInitialized(ref warmPersisters, () =>
-                [.. Enumerable.Range(0, 4).Select(_ => new PersistHandler(new CachedCommitLog(new DynamoDbCommitLog(dynamoDb, tables.CommitLog)), Time))]);
+                [.. Enumerable.Range(0, 4).Select(_ => new PersistHandler(new CachedCommitLog(new DynamoDbCommitLog(dynamoDb, tables.CommitLog)), new DynamoDbCommandLedger(dynamoDb, tables.CommitLog), Time))]);
             return containers[(int)((uint)Interlocked.Increment(ref nextContainer) % containers.Length)];
         }
     }

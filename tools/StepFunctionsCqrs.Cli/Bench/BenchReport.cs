@@ -5,7 +5,7 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="Outcomes">Count per outcome (Accepted, Rejected, Failed); commands with none by the timeout are missing.</param>
 /// <param name="Elapsed">From the first submit to the last outcome recorded.</param>
 /// <param name="Latency">Submit→status latency: from the client sending a command to the pipeline recording its outcome.</param>
-/// <param name="WritesPerCommand">Conditional writes each command made on average: commit append, view rows, status row.</param>
+/// <param name="WritesPerCommand">Conditional writes each command made on average: ledger claim, commit append, view rows, status row.</param>
 /// <param name="Store">Conditional PutItem writes per second the store sustained in the probes before and after the run.</param>
 /// <param name="NotAccepted">A few commands that ended other than Accepted, to trace.</param>
 /// <param name="WarmupCommands">Commands run before the measured ones and not counted.</param>

@@ -154,7 +154,8 @@ public sealed class BenchRunner(
     private sealed record TimedOutcome(string Status, DateTimeOffset RecordedAt, TimeSpan Latency);
 
     // Counted from what the measured commands left behind, so the figure follows the code rather than an assumption:
-    // one commit append per commit, one version-guarded put per projected view row, one status put per outcome.
+    // one ledger claim per command Persist saw, one commit append per commit, one version-guarded put per projected
+    // view row, one status put per outcome.
     private async Task<double> WritesPerCommandAsync(string hotelId, IReadOnlyList<RoomTypeSpec> roomTypes, IReadOnlySet<string> measured, CancellationToken cancellationToken)
     {
         if (measured.Count == 0)
@@ -163,7 +164,17 @@ public sealed class BenchRunner(
         }
 
         var log = new DynamoDbCommitLog(dynamoDb, tables.CommitLog);
+        var ledger = new DynamoDbCommandLedger(dynamoDb, tables.CommitLog);
         long writes = measured.Count;
+        var claims = 0;
+        await Parallel.ForEachAsync(measured, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (commandId, ct) =>
+        {
+            if (await ledger.ReadAsync(commandId, ct).ConfigureAwait(false) is not null)
+            {
+                Interlocked.Increment(ref claims);
+            }
+        }).ConfigureAwait(false);
+        writes += claims;
         foreach (var roomType in roomTypes)
         {
             var commits = await log.LoadAsync(AggregateIds.Inventory(hotelId, roomType.RoomTypeId), cancellationToken).ConfigureAwait(false);

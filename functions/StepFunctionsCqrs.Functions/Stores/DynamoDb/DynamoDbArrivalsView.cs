@@ -5,7 +5,7 @@ using StepFunctionsCqrs.Functions.Stores.DynamoDb.Internal;
 
 namespace StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
-/// <summary>Arrivals view on DynamoDB: pk "hotelId#date", sk booking id.</summary>
+/// <summary>Arrivals view on DynamoDB: pk "hotelId#date", sk the booking's full identity (<see cref="BookingKey"/>).</summary>
 public sealed class DynamoDbArrivalsView(IAmazonDynamoDB dynamoDb, string tableName) : IArrivalsView
 {
     /// <inheritdoc />
@@ -17,6 +17,7 @@ public sealed class DynamoDbArrivalsView(IAmazonDynamoDB dynamoDb, string tableN
             var item = new Dictionary<string, AttributeValue>
             {
                 ["HotelDate"] = Attributes.S(Key(row.HotelId, row.Date)),
+                [BookingKey.Attribute] = Attributes.S(BookingKey.Of(row.HotelId, row.RoomTypeId, row.BookingId)),
                 ["BookingId"] = Attributes.S(row.BookingId),
                 ["HotelId"] = Attributes.S(row.HotelId),
                 ["Date"] = Attributes.Date(row.Date),

@@ -42,7 +42,7 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken) => ReadAllAsync(null, cancellationToken);
 
-    /// <summary>Every commit, ordered by aggregate and version; the count read so far is reported after each page.</summary>
+    /// <summary>Every commit, ordered by aggregate and version, without the command ledger's items; the count read so far is reported after each page.</summary>
     public async Task<IReadOnlyList<StoredCommit>> ReadAllAsync(IProgress<int>? scanned, CancellationToken cancellationToken)
     {
         var commits = new List<StoredCommit>();
@@ -51,7 +51,7 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
         {
             var request = new ScanRequest { TableName = tableName, ConsistentRead = true, ExclusiveStartKey = startKey };
             var response = await StoreErrors.TranslateAsync(tableName, () => dynamoDb.ScanAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-            commits.AddRange((response.Items ?? []).Select(Read));
+            commits.AddRange((response.Items ?? []).Where(item => !DynamoDbCommandLedger.IsLedgerItem(item)).Select(Read));
             scanned?.Report(commits.Count);
             startKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }

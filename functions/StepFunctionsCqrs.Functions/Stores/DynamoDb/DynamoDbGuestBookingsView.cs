@@ -6,7 +6,7 @@ using StepFunctionsCqrs.Functions.Stores.DynamoDb.Internal;
 
 namespace StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
-/// <summary>Guest bookings view on DynamoDB: pk guest id, sk booking id.</summary>
+/// <summary>Guest bookings view on DynamoDB: pk guest id, sk the booking's full identity (<see cref="BookingKey"/>).</summary>
 public sealed class DynamoDbGuestBookingsView(IAmazonDynamoDB dynamoDb, string tableName) : IGuestBookingsView
 {
     /// <inheritdoc />
@@ -18,6 +18,7 @@ public sealed class DynamoDbGuestBookingsView(IAmazonDynamoDB dynamoDb, string t
             var item = new Dictionary<string, AttributeValue>
             {
                 ["GuestId"] = Attributes.S(row.GuestId),
+                [BookingKey.Attribute] = Attributes.S(BookingKey.Of(row.HotelId, row.RoomTypeId, row.BookingId)),
                 ["BookingId"] = Attributes.S(row.BookingId),
                 ["HotelId"] = Attributes.S(row.HotelId),
                 ["RoomTypeId"] = Attributes.S(row.RoomTypeId),
