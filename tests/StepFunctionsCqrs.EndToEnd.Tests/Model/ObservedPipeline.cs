@@ -29,7 +29,9 @@ public sealed record ObservedPipeline(
     public static async Task<ObservedPipeline> ReadAsync(StackDriver stack, string prefix, IEnumerable<string> executionsOf)
     {
         var tables = stack.Context.Settings.Tables;
+        // The commit log's table also holds Persist's command-id claims (pk "command#<id>"); they are not commits of an aggregate.
         var commits = (await ScanAsync(stack, tables.CommitLog, "contains(AggregateId, :p)", prefix))
+            .Where(i => !i["AggregateId"].S.StartsWith("command#", StringComparison.Ordinal))
             .Select(i => new ObservedCommit(i["AggregateId"].S, long.Parse(i["Version"].N, CultureInfo.InvariantCulture), i["CommandId"].S, EventJson.Deserialize(i["Events"].S)))
             .OrderBy(c => c.AggregateId, StringComparer.Ordinal).ThenBy(c => c.Version).ToList();
         var availability = (await ScanAsync(stack, tables.Availability, "begins_with(HotelId, :p)", prefix)).Select(i => new AvailabilityRow(

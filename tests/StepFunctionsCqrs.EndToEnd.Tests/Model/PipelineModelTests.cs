@@ -18,11 +18,13 @@ public sealed class PipelineModelTests(ITestOutputHelper output) : IAsyncLifetim
     private const int MinCommands = 25;
     private const int MaxCommands = 40;
 
-    // The functions whose calls the workflow retries on TransientStoreError; Dispatch and Validate are left alone,
-    // since a fault there is a redelivery or a Failed status by design, not a test of recovery.
+    // 30% of the calls of the functions that write the stores fail transiently. Dispatch is left alone (a fault there
+    // is a redelivery and, five in a row, a dead letter by design). RecordStatus gets 10%: its states retry 6 times,
+    // so at 30% one command in about 4,600 would exhaust them and end without status by design (StatusNotRecorded),
+    // which is the retry budget's stated limit rather than a defect this test looks for.
     private static readonly Dictionary<string, string> Faults = new()
     {
-        [LocalCloudFaults.Variable] = "Persist:0.3,ProjectAvailability:0.3,ProjectGuestBookings:0.3,ProjectArrivals:0.3,RecordStatus:0.3",
+        [LocalCloudFaults.Variable] = "Persist:0.3,ProjectAvailability:0.3,ProjectGuestBookings:0.3,ProjectArrivals:0.3,RecordStatus:0.1",
     };
 
     // Unusable messages are redelivered once per visibility timeout until SQS dead-letters them; 2 s keeps that to seconds.

@@ -3,7 +3,7 @@ using CsCheck;
 namespace StepFunctionsCqrs.EndToEnd.Tests.Model;
 
 /// <summary>
-/// Random workloads over a few hotels, two room types, three guests and three booking ids, so the same booking id is
+/// Random workloads over a few hotels, two room types, three guests and five booking ids, so the same booking id is
 /// used across hotels and room types, often by the same guest; cancellations of own and others' bookings; duplicated
 /// messages, reused command ids, over-long ids, a 150 KiB hotel name and malformed messages.
 /// </summary>
@@ -14,7 +14,7 @@ public static class WorkloadGen
 
     private static readonly string[] RoomTypes = ["double", "single"];
     private static readonly string[] Guests = ["g1", "g2", "g3"];
-    private static readonly string[] BookingIds = ["b1", "b2", "b3"];
+    private static readonly string[] BookingIds = ["b1", "b2", "b3", "b4", "b5"];
 
     // Each draft is a handful of small numbers that Resolve turns into a command; CsCheck shrinks them towards 0,
     // which is a plain booking sent once, so a shrunk workload keeps only the commands that matter.
@@ -68,7 +68,7 @@ public static class WorkloadGen
             if (kind < 55)
             {
                 var book = new BookCommand(id, delivery, Guests[d[1] % Guests.Length], hotels[d[2] % hotels.Count].Id, RoomTypes[d[3] % RoomTypes.Length],
-                    kind < 52 ? BookingIds[d[4] % BookingIds.Length] : OverLongBookingId, d[5] % 5, 1 + d[6] % 3);
+                    kind < 52 ? BookingIds[d[4] % BookingIds.Length] : OverLongBookingId, d[5] % 4, 1 + d[6] % 3);
                 books.Add(book);
                 command = book;
             }
