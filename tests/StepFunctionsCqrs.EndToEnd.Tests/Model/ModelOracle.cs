@@ -44,7 +44,7 @@ public sealed class ModelOracle(WorkloadMessages messages, ObservedPipeline obse
                 continue;
             }
 
-            var ran = observed.ExecutionCommands.GetValueOrDefault(group.Key);
+            var ran = observed.Executions.GetValueOrDefault(group.Key)?.Command;
             winners[group.Key] = ran is null ? null : bodies.FirstOrDefault(b => JsonNode.DeepEquals(JsonNode.Parse(b.Body), ran));
         }
     }
@@ -302,7 +302,7 @@ public sealed class ModelOracle(WorkloadMessages messages, ObservedPipeline obse
                 case MessageExpectation.Outcome:
                     if (status is null)
                     {
-                        verdict.Violation(Accounting, $"{message.Label}: {Show(message.CommandId!)} has no status{(letter is null ? " and is not dead-lettered" : $" and was dead-lettered: {letter.Reason}")}");
+                        verdict.Violation(Accounting, $"{message.Label}: {Show(message.CommandId!)} has no status{(letter is null ? " and is not dead-lettered" : $" and was dead-lettered: {letter.Reason}")}; {Execution(message.CommandId!)}");
                     }
                     else if (letter is not null)
                     {
@@ -318,7 +318,7 @@ public sealed class ModelOracle(WorkloadMessages messages, ObservedPipeline obse
                     }
                     else if (status is null && letter is null)
                     {
-                        verdict.Violation(Accounting, $"{message.Label}: an id over 64 characters has neither a status nor a dead letter");
+                        verdict.Violation(Accounting, $"{message.Label}: an id over 64 characters has neither a status nor a dead letter; {Execution(message.CommandId!)}");
                     }
 
                     break;
@@ -326,7 +326,7 @@ public sealed class ModelOracle(WorkloadMessages messages, ObservedPipeline obse
                     verdict.Tally.Add("150 KiB names");
                     if (status is null && letter is null)
                     {
-                        verdict.Violation(Accounting, $"{message.Label}: {Show(message.CommandId!)} has neither a status nor a dead letter");
+                        verdict.Violation(Accounting, $"{message.Label}: {Show(message.CommandId!)} has neither a status nor a dead letter; {Execution(message.CommandId!)}");
                     }
 
                     break;
@@ -360,6 +360,9 @@ public sealed class ModelOracle(WorkloadMessages messages, ObservedPipeline obse
         HotelRegistered h => $"Registered {h.HotelId}",
         _ => e.GetType().Name,
     };
+
+    private string Execution(string commandId) =>
+        observed.Executions.TryGetValue(commandId, out var execution) ? execution?.ToString() ?? "no execution" : "execution not read";
 
     // Ids may hold control characters (the trailing-newline case); show them escaped.
     private static string Show(string id) => id.Replace("\n", "\\n", StringComparison.Ordinal);

@@ -8,6 +8,7 @@ using StepFunctionsCqrs.Domain.Events;
 using StepFunctionsCqrs.Domain.Inventory;
 using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.EndToEnd.Tests.Driving;
+using StepFunctionsCqrs.Functions.StepFunctions.Errors;
 
 namespace StepFunctionsCqrs.EndToEnd.Tests.Model;
 
@@ -23,9 +24,9 @@ public sealed record ObservedPipeline(
     IReadOnlyList<ArrivalRow> Arrivals,
     IReadOnlyDictionary<string, ObservedStatus> Statuses,
     IReadOnlyList<DeadLetter> DeadLetters,
-    IReadOnlyDictionary<string, JsonNode?> ExecutionCommands)
+    IReadOnlyDictionary<string, ObservedExecution?> Executions)
 {
-    /// <summary>Reads everything of the run with <paramref name="prefix"/>; execution inputs only for <paramref name="executionsOf"/>.</summary>
+    /// <summary>Reads everything of the run with <paramref name="prefix"/>; executions only of <paramref name="executionsOf"/> (the ids sent with several bodies, and those left without an end).</summary>
     public static async Task<ObservedPipeline> ReadAsync(StackDriver stack, string prefix, IEnumerable<string> executionsOf)
     {
         var tables = stack.Context.Settings.Tables;
@@ -48,15 +49,15 @@ public sealed record ObservedPipeline(
             .ToDictionary(s => s.CommandId, StringComparer.Ordinal);
         var dead = await stack.DeadLettersAsync();
 
-        var inputs = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var inputs = new Dictionary<string, ObservedExecution?>(StringComparer.Ordinal);
         foreach (var id in executionsOf.Distinct(StringComparer.Ordinal))
         {
             try
             {
                 var execution = await stack.Context.Clients.StepFunctions.DescribeExecutionAsync(ExecutionArns.For(stack.Context.Settings.StateMachineArn, id));
-                inputs[id] = execution.Input is { } input ? JsonNode.Parse(input)?["command"] : null;
+                inputs[id] = new ObservedExecution(execution.Status, execution.Error, execution.Cause, execution.Input is { } input ? JsonNode.Parse(input)?["command"] : null);
             }
-            catch (Exception e) when (e.Message.Contains("ExecutionDoesNotExist", StringComparison.Ordinal) || e.GetType().Name.Contains("NotFound", StringComparison.Ordinal) || e.GetType().Name.Contains("DoesNotExist", StringComparison.Ordinal))
+            catch (Exception e) when (e is ExecutionDoesNotExistException or InvalidArnException)
             {
                 inputs[id] = null;
             }

@@ -39,7 +39,7 @@ public sealed class WorkloadRunner(LocalCloudProcess cloud)
             await SendAsync(stack, messages.AfterCrash);
             var unsettled = await WaitUntilSettledAsync(stack, messages, prefix);
             var reused = messages.All.Where(m => m.CommandId is not null).GroupBy(m => m.CommandId!).Where(g => g.DistinctBy(m => m.Body).Count() > 1).Select(g => g.Key);
-            var observed = await ObservedPipeline.ReadAsync(stack, prefix, reused);
+            var observed = await ObservedPipeline.ReadAsync(stack, prefix, reused.Concat(unsettled.Where(m => m.CommandId is not null).Select(m => m.CommandId!)));
             return new WorkloadRun(messages, observed, runningAtCrash, unsettled, clock.Elapsed);
         }
     }
