@@ -36,7 +36,7 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
         var outcome = await DecideAsync(envelope, executionId, cancellationToken).ConfigureAwait(false);
         if (outcome.Rejection is { } rejection)
         {
-            await ledger.RecordDeclineAsync(envelope.CommandId, fingerprint, rejection, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordDeclineAsync(envelope.CommandId, fingerprint, executionId, rejection, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;

@@ -13,7 +13,7 @@ public interface ICommandLedger
     Task<LedgerEntry> ClaimAsync(string commandId, string fingerprint, string executionId, CancellationToken cancellationToken);
 
     /// <summary>Records the decline on the claim made for this body; a later claim of the same body returns it.</summary>
-    Task RecordDeclineAsync(string commandId, string fingerprint, Rejection decline, CancellationToken cancellationToken);
+    Task RecordDeclineAsync(string commandId, string fingerprint, string executionId, Rejection decline, CancellationToken cancellationToken);
 
     /// <summary>The entry for the command id, or null when Persist never saw it.</summary>
     Task<LedgerEntry?> ReadAsync(string commandId, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using StepFunctionsCqrs.Domain.Hotels;
 using StepFunctionsCqrs.Domain.Inventory;
 using StepFunctionsCqrs.EndToEnd.Tests.Driving;
 using StepFunctionsCqrs.EndToEnd.Tests.Targets;
+using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
 namespace StepFunctionsCqrs.EndToEnd.Tests.Scenarios;
 
@@ -33,11 +34,27 @@ public sealed class CrashTests
         }
 
         Assert.True(settledAtCrash < Commands, $"All {Commands} commands finished before the crash; nothing was in flight.");
+        var restartedAt = DateTimeOffset.UtcNow;
         await cloud.RestartAsync();
         using (var stack = await StackDriver.ConnectAsync(cloud))
         {
             var outcomes = await stack.WaitForOutcomesAsync(ids, TimeSpan.FromMinutes(5));
             Assert.All(outcomes, o => Assert.True(o.Value == "Accepted", $"{o.Key} ended {o.Value}"));
+
+            // Proof that the crash cut executions short between Persist and their status, and that the restarted host
+            // finished them: their commit was appended before the restart, their status recorded after it.
+            var recorded = await stack.Poller.ReadOutcomesAsync(ids, CancellationToken.None);
+            var commitLog = new DynamoDbCommitLog(stack.Context.Clients.DynamoDb, stack.Context.Settings.Tables.CommitLog);
+            var committedBefore = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var roomType in roomTypes)
+            {
+                committedBefore.UnionWith((await commitLog.LoadAsync(AggregateIds.Inventory(hotel, roomType), CancellationToken.None))
+                    .Where(c => c.CommittedAt < restartedAt).Select(c => c.CommandId));
+            }
+
+            var resumedAfterCommit = ids.Where(id => committedBefore.Contains(id) && recorded[id].RecordedAt > restartedAt).ToList();
+            Assert.True(resumedAfterCommit.Count > 0,
+                $"No command was committed before the crash and recorded after the restart ({committedBefore.Count} committed before it), so no execution stopped half-way was shown to resume.");
 
             var commits = new List<string>();
             foreach (var roomType in roomTypes)

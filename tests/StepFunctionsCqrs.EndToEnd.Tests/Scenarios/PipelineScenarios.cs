@@ -122,7 +122,7 @@ public static class PipelineScenarios
         var night = new DateOnly(2030, 5, 1);
         await RunAsync(stack, [stack.Envelopes.RegisterHotel(Envelope.Admin(), hotel, "Race Hotel", [new RoomTypeSpec("std", 10)])]);
 
-        var lowest = int.MaxValue;
+        var readings = new ConcurrentQueue<int>();
         using var watching = new CancellationTokenSource();
         var watcher = Task.Run(async () =>
         {
@@ -130,7 +130,7 @@ public static class PipelineScenarios
             {
                 if (await RoomsLeftOrNullAsync(stack, hotel, "std", night, night.AddDays(1)) is [var left])
                 {
-                    lowest = Math.Min(lowest, left);
+                    readings.Enqueue(left);
                 }
 
                 await Task.Delay(50);
@@ -142,6 +142,11 @@ public static class PipelineScenarios
         await stack.SubmitAllAsync(bookings, concurrency: 50);
         var outcomes = await stack.WaitForOutcomesAsync([.. bookings.Select(Envelope.IdOf)], Patience);
         Assert.All(outcomes.Values, status => Assert.Equal("Accepted", status));
+        // Readings taken while the bookings were being decided, not only after: a watcher that never read while rooms
+        // were being taken would prove nothing about availability during the race.
+        var duringRace = readings.ToArray();
+        Assert.True(duringRace.Length > 0, "The watcher took no reading of availability while the bookings raced.");
+        Assert.Contains(duringRace, left => left < 10);
 
         var rows = await GuestRowsAsync(stack, hotel, 50);
         Assert.Equal(10, rows.Count(r => r.Status == "Booked"));
@@ -161,7 +166,9 @@ public static class PipelineScenarios
         Assert.Equal(35, after.Count(r => r.Status == "Waitlisted"));
         Assert.Equal(5, after.Count(r => r.Status == "Cancelled"));
         Assert.Equal(new[] { 0 }, await RoomsLeftAsync(stack, hotel, "std", night, night.AddDays(1)));
-        Assert.True(lowest >= 0, $"Availability went down to {lowest}.");
+        var seen = readings.ToArray();
+        Assert.True(seen.Length > duringRace.Length, "The watcher took no reading while the cancellations promoted the waitlist.");
+        Assert.True(seen.All(left => left is >= 0 and <= 10), $"Availability left the range 0..10: {string.Join(", ", seen.Where(left => left is < 0 or > 10).Distinct())}.");
     }
 
     /// <summary>200 malformed or hostile messages mixed into valid traffic each end Rejected with reasons or dead-lettered with a reason; every valid command completes.</summary>

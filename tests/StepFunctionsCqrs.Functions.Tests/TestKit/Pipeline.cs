@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Time.Testing;
 using StepFunctionsCqrs.Functions.Configuration;
-using StepFunctionsCqrs.Functions.Errors;
 using StepFunctionsCqrs.Functions.Handlers;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
@@ -54,22 +53,12 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
 
     public static string ExecutionId(string commandId) => $"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{commandId}";
 
-    /// <summary>Calls Persist as the state machine does, retrying on ConcurrencyConflict like its Retry rule (with a little jitter).</summary>
-    public async Task<JsonElement> PersistWithRetryAsync(JsonObject envelope, int maxAttempts = 200)
+    /// <summary>Calls Persist through the workflow's own Persist state, so a lost race is retried as the workflow retries it.</summary>
+    public async Task<JsonElement> PersistWithRetryAsync(JsonObject envelope)
     {
-        var input = new JsonObject { ["command"] = envelope.DeepClone(), ["executionId"] = ExecutionId((string)envelope["commandId"]!) }.ToJsonString();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await Lambda.InvokeAsync(Persist.Handle, input);
-            }
-            catch (ConcurrencyConflict) when (attempt < maxAttempts)
-            {
-                Interlocked.Increment(ref conflicts);
-                await Task.Delay(Random.Shared.Next(1, 20));
-            }
-        }
+        var (persisted, lost) = await WorkflowPersistState.RunAsync(Persist.Handle, envelope);
+        Interlocked.Add(ref conflicts, lost);
+        return persisted;
     }
 
     /// <summary>Feeds a commit to the three projections as the Parallel state does.</summary>

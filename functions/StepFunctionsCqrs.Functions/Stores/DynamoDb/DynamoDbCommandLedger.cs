@@ -23,14 +23,7 @@ public sealed class DynamoDbCommandLedger(IAmazonDynamoDB dynamoDb, string table
         var request = new PutItemRequest
         {
             TableName = tableName,
-            Item = new()
-            {
-                ["AggregateId"] = Attributes.S(KeyPrefix + commandId),
-                ["Version"] = Attributes.N(0),
-                ["CommandId"] = Attributes.S(commandId),
-                ["Fingerprint"] = Attributes.S(fingerprint),
-                ["ExecutionId"] = Attributes.S(executionId),
-            },
+            Item = Item(commandId, fingerprint, executionId),
             ConditionExpression = "attribute_not_exists(AggregateId)",
         };
         var claimed = await StoreErrors.TranslateAsync(tableName, async () =>
@@ -53,22 +46,20 @@ public sealed class DynamoDbCommandLedger(IAmazonDynamoDB dynamoDb, string table
     }
 
     /// <inheritdoc />
-    public async Task RecordDeclineAsync(string commandId, string fingerprint, Rejection decline, CancellationToken cancellationToken)
+    public async Task RecordDeclineAsync(string commandId, string fingerprint, string executionId, Rejection decline, CancellationToken cancellationToken)
     {
-        var request = new UpdateItemRequest
+        // A whole-item put rather than an update keeps Persist's writes to the log's table to conditional PutItem.
+        var item = Item(commandId, fingerprint, executionId);
+        item["Decline"] = Attributes.S(JsonSerializer.Serialize(decline, HandlerJson.Options));
+        var request = new PutItemRequest
         {
             TableName = tableName,
-            Key = Key(commandId),
-            UpdateExpression = "SET Decline = :decline",
+            Item = item,
             // Only the body that holds the claim may record a decline on it.
             ConditionExpression = "Fingerprint = :fingerprint",
-            ExpressionAttributeValues = new()
-            {
-                [":decline"] = Attributes.S(JsonSerializer.Serialize(decline, HandlerJson.Options)),
-                [":fingerprint"] = Attributes.S(fingerprint),
-            },
+            ExpressionAttributeValues = new() { [":fingerprint"] = Attributes.S(fingerprint) },
         };
-        await StoreErrors.TranslateAsync(tableName, () => dynamoDb.UpdateItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await StoreErrors.TranslateAsync(tableName, () => dynamoDb.PutItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -94,6 +85,15 @@ public sealed class DynamoDbCommandLedger(IAmazonDynamoDB dynamoDb, string table
     /// <summary>Whether a commit-log item is a ledger entry rather than a commit.</summary>
     public static bool IsLedgerItem(Dictionary<string, AttributeValue> item) =>
         item.GetOptionalS("AggregateId") is { } id && id.StartsWith(KeyPrefix, StringComparison.Ordinal);
+
+    private static Dictionary<string, AttributeValue> Item(string commandId, string fingerprint, string executionId)
+    {
+        var item = Key(commandId);
+        item["CommandId"] = Attributes.S(commandId);
+        item["Fingerprint"] = Attributes.S(fingerprint);
+        item["ExecutionId"] = Attributes.S(executionId);
+        return item;
+    }
 
     private static Dictionary<string, AttributeValue> Key(string commandId) => new()
     {
