@@ -68,7 +68,7 @@ public static class WorkloadGen
             if (kind < 55)
             {
                 var book = new BookCommand(id, delivery, Guests[d[1] % Guests.Length], hotels[d[2] % hotels.Count].Id, RoomTypes[d[3] % RoomTypes.Length],
-                    kind < 52 ? BookingIds[d[4] % BookingIds.Length] : OverLongBookingId, d[5] % 4, 1 + d[6] % 3);
+                    kind < 52 ? BookingIds[d[4] % BookingIds.Length] : OverLongBookingId, d[5] % 3, 1 + d[6] % 3);
                 books.Add(book);
                 command = book;
             }
@@ -96,13 +96,13 @@ public static class WorkloadGen
     {
         var actorRoll = d[1] % 10;
         var randomGuest = Guests[d[4] % Guests.Length];
-        if (books.Count > 0 && d[8] % 10 < 7)
+        if (books.Count > 0 && d[8] % 10 < 9)
         {
             var target = books[d[5] % books.Count];
             var actor = actorRoll switch
             {
                 < 2 => CancelCommand.Admin,
-                < 7 => target.Guest,
+                < 8 => target.Guest,
                 _ => randomGuest,
             };
             return new CancelCommand(id, delivery, actor, target.Hotel, target.RoomType, target.BookingId);
