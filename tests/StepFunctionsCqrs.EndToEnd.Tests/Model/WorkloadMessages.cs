@@ -19,14 +19,7 @@ public sealed class WorkloadMessages
     {
         Prefix = prefix;
         Registrations = [.. workload.Hotels.Select(Register)];
-        var commands = new List<IReadOnlyList<SentMessage>>();
-        foreach (var command in workload.Commands)
-        {
-            commands.Add(Render(command));
-        }
-
-        BeforeCrash = [.. commands.Take(workload.SentBeforeCrash).SelectMany(c => c)];
-        AfterCrash = [.. commands.Skip(workload.SentBeforeCrash).SelectMany(c => c)];
+        Waves = [.. workload.Waves.Select(wave => (IReadOnlyList<SentMessage>)[.. wave.SelectMany(Render)])];
     }
 
     /// <summary>The run prefix.</summary>
@@ -35,14 +28,11 @@ public sealed class WorkloadMessages
     /// <summary>The hotel registrations, sent and completed before the rest.</summary>
     public IReadOnlyList<SentMessage> Registrations { get; }
 
-    /// <summary>Messages sent before the host is killed.</summary>
-    public IReadOnlyList<SentMessage> BeforeCrash { get; }
-
-    /// <summary>Messages sent after the restart.</summary>
-    public IReadOnlyList<SentMessage> AfterCrash { get; }
+    /// <summary>The messages of each wave of <see cref="Workload.Waves"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<SentMessage>> Waves { get; }
 
     /// <summary>Every message of the run.</summary>
-    public IEnumerable<SentMessage> All => Registrations.Concat(BeforeCrash).Concat(AfterCrash);
+    public IEnumerable<SentMessage> All => Registrations.Concat(Waves.SelectMany(w => w));
 
     /// <summary>A hotel id of this run.</summary>
     public string Hotel(string logical) => Prefix + logical;
