@@ -13,14 +13,16 @@ public sealed class LocalCloudProcess : ITarget, IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly IReadOnlyDictionary<string, string> hostEnvironment;
+    private readonly IReadOnlyList<string> hostArguments;
     private readonly StringBuilder log = new();
     private Process? process;
     private Uri? endpoint;
 
-    private LocalCloudProcess(string stateFolder, IReadOnlyDictionary<string, string> hostEnvironment)
+    private LocalCloudProcess(string stateFolder, IReadOnlyDictionary<string, string> hostEnvironment, IReadOnlyList<string> hostArguments)
     {
         StateFolder = stateFolder;
         this.hostEnvironment = hostEnvironment;
+        this.hostArguments = hostArguments;
     }
 
     /// <summary>The host's state folder, kept across restarts.</summary>
@@ -62,10 +64,13 @@ public sealed class LocalCloudProcess : ITarget, IAsyncDisposable
     /// <inheritdoc />
     public (string AccessKeyId, string Secret) StrangerCredentials => ("AKIDSTRANGER", "stranger-secret");
 
-    /// <summary>Starts a host on a fresh temp state folder; <paramref name="hostEnvironment"/> adds variables (e.g. fault switches).</summary>
-    public static async Task<LocalCloudProcess> StartAsync(IReadOnlyDictionary<string, string>? hostEnvironment = null)
+    /// <summary>
+    /// Starts a host on a fresh temp state folder; <paramref name="hostEnvironment"/> adds variables (e.g. fault switches),
+    /// <paramref name="hostArguments"/> command-line options (e.g. <c>--visibility-timeout 2</c>), kept for every restart.
+    /// </summary>
+    public static async Task<LocalCloudProcess> StartAsync(IReadOnlyDictionary<string, string>? hostEnvironment = null, IReadOnlyList<string>? hostArguments = null)
     {
-        var cloud = new LocalCloudProcess(Directory.CreateTempSubdirectory("cqrs-e2e-").FullName, hostEnvironment ?? new Dictionary<string, string>());
+        var cloud = new LocalCloudProcess(Directory.CreateTempSubdirectory("cqrs-e2e-").FullName, hostEnvironment ?? new Dictionary<string, string>(), hostArguments ?? []);
         await cloud.StartProcessAsync();
         return cloud;
     }
@@ -121,7 +126,7 @@ public sealed class LocalCloudProcess : ITarget, IAsyncDisposable
     private async Task StartProcessAsync()
     {
         var host = HostAssembly();
-        var start = new ProcessStartInfo("dotnet", [host, "--port", "0", "--state", StateFolder])
+        var start = new ProcessStartInfo("dotnet", [host, "--port", "0", "--state", StateFolder, .. hostArguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
