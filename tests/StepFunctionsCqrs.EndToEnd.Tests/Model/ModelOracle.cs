@@ -311,22 +311,14 @@ public sealed class ModelOracle(WorkloadMessages messages, ObservedPipeline obse
 
                     break;
                 case MessageExpectation.Refused:
-                    verdict.Tally.Add("over-long ids");
-                    if (status is { Status: "Accepted" })
+                    verdict.Tally.Add("over-limit fields");
+                    if (status is { Status: not "Rejected" })
                     {
-                        verdict.Violation(Accounting, $"{message.Label}: an id over 64 characters was Accepted");
+                        verdict.Violation(Accounting, $"{message.Label}: a field over its limit ended {status.Status}");
                     }
-                    else if (status is null && letter is null)
+                    else if (status is null && (letter is null || string.IsNullOrWhiteSpace(letter.Reason)))
                     {
-                        verdict.Violation(Accounting, $"{message.Label}: an id over 64 characters has neither a status nor a dead letter; {Execution(message.CommandId!)}");
-                    }
-
-                    break;
-                case MessageExpectation.OutcomeOrDeadLetter:
-                    verdict.Tally.Add("150 KiB names");
-                    if (status is null && letter is null)
-                    {
-                        verdict.Violation(Accounting, $"{message.Label}: {Show(message.CommandId!)} has neither a status nor a dead letter; {Execution(message.CommandId!)}");
+                        verdict.Violation(Accounting, $"{message.Label}: a field over its limit has neither a status nor a dead letter with a reason; {Execution(message.CommandId!)}");
                     }
 
                     break;

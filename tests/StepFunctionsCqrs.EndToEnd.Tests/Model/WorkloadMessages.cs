@@ -50,7 +50,7 @@ public sealed class WorkloadMessages
         var body = envelopes.RegisterHotel(new EnvelopeOptions(id, "admin-1", ["admin"], null, null), Hotel(hotel.Id), name,
             [.. hotel.RoomTypes.Select(r => new RoomTypeSpec(r.RoomType, r.Capacity))]);
         IReadOnlyList<string> targets = [AggregateIds.Hotel(Hotel(hotel.Id)), .. hotel.RoomTypes.Select(r => AggregateIds.Inventory(Hotel(hotel.Id), r.RoomType))];
-        return new SentMessage($"register {hotel}", body.ToJsonString(), id, hotel.HugeName ? MessageExpectation.OutcomeOrDeadLetter : MessageExpectation.Outcome, null, targets);
+        return new SentMessage($"register {hotel}", body.ToJsonString(), id, hotel.HugeName ? MessageExpectation.Refused : MessageExpectation.Outcome, null, targets);
     }
 
     private IReadOnlyList<SentMessage> Render(WorkloadCommand command)
