@@ -24,5 +24,8 @@ public sealed class DispatcherConstruct : Construct
         }));
         props.Dispatch.AddEnvironment(StateMachineArnVariable, props.StateMachine.StateMachineArn);
         props.StateMachine.GrantStartExecution(props.Dispatch);
+        // A redelivered message meets ExecutionAlreadyExists; the dispatcher reads the execution's input to tell a
+        // redelivery of the same command from a different command reusing its id.
+        props.StateMachine.GrantExecution(props.Dispatch, "states:DescribeExecution");
     }
 }
