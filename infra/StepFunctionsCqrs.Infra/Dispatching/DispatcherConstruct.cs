@@ -3,7 +3,7 @@ using Constructs;
 
 namespace StepFunctionsCqrs.Infra.Dispatching;
 
-/// <summary>Wires the commands queue to the dispatcher and lets the dispatcher start executions of the pipeline, nothing else.</summary>
+/// <summary>Wires the commands queue to the dispatcher and lets the dispatcher start executions of the pipeline and describe them, nothing else.</summary>
 public sealed class DispatcherConstruct : Construct
 {
     /// <summary>The environment variable holding the state machine ARN.</summary>
@@ -24,5 +24,8 @@ public sealed class DispatcherConstruct : Construct
         }));
         props.Dispatch.AddEnvironment(StateMachineArnVariable, props.StateMachine.StateMachineArn);
         props.StateMachine.GrantStartExecution(props.Dispatch);
+
+        // When a command id is taken, the dispatcher reads that execution's input to tell a redelivery from a reused id.
+        props.StateMachine.GrantExecution(props.Dispatch, "states:DescribeExecution");
     }
 }

@@ -26,7 +26,7 @@ public sealed class DispatcherConstructTests : IDisposable
     }
 
     [Fact]
-    public void The_dispatcher_may_start_executions_of_this_state_machine_and_nothing_else_in_step_functions()
+    public void The_dispatcher_may_start_executions_of_this_state_machine_and_describe_them_and_nothing_else_in_step_functions()
     {
         var pipeline = PipelineBuilder.Build(_publish.Path);
         var deployed = pipeline.Functions.For(FunctionCatalog.Dispatch);
@@ -40,9 +40,12 @@ public sealed class DispatcherConstructTests : IDisposable
             .Where(s => JsonReferences.AsList(s!["Action"]).Any(a => ((string?)a)!.StartsWith("states:", StringComparison.Ordinal)))
             .ToList();
 
-        var statement = Assert.Single(statesStatements);
-        Assert.Equal(["states:StartExecution"], JsonReferences.AsList(statement!["Action"]).Select(a => (string?)a));
-        Assert.Equal([template.LogicalIdOf(pipeline.Workflow.StateMachine)], JsonReferences.AsList(statement["Resource"]).Select(JsonReferences.TargetOf));
+        Assert.Equal(2, statesStatements.Count);
+        var start = Assert.Single(statesStatements, s => JsonReferences.AsList(s!["Action"]).Select(a => (string?)a).SequenceEqual(["states:StartExecution"]));
+        Assert.Equal([template.LogicalIdOf(pipeline.Workflow.StateMachine)], JsonReferences.AsList(start!["Resource"]).Select(JsonReferences.TargetOf));
+        var describe = Assert.Single(statesStatements, s => JsonReferences.AsList(s!["Action"]).Select(a => (string?)a).SequenceEqual(["states:DescribeExecution"]));
+        Assert.Contains(":execution:", describe!["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal([template.LogicalIdOf(pipeline.Workflow.StateMachine)], JsonReferences.AllTargets(describe["Resource"]).Where(t => !t.StartsWith("AWS::", StringComparison.Ordinal)).Distinct());
 
         var variables = template.Resources("AWS::Lambda::Function")[template.LogicalIdOf(deployed.Function)]["Properties"]!["Environment"]!["Variables"]!;
         Assert.Equal(template.LogicalIdOf(pipeline.Workflow.StateMachine), JsonReferences.TargetOf(variables[DispatcherConstruct.StateMachineArnVariable]));

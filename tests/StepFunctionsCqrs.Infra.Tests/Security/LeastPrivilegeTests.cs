@@ -122,15 +122,18 @@ public sealed class LeastPrivilegeTests(CommandPipelineStackFixture stack) : ICl
     }
 
     [Fact]
-    public void Only_the_dispatcher_touches_step_functions_and_only_to_start_this_state_machine()
+    public void Only_the_dispatcher_touches_step_functions_and_only_to_start_this_state_machine_and_describe_its_executions()
     {
         var stateMachineId = stack.Template.Resources("AWS::StepFunctions::StateMachine").Single().Key;
         var grants = stack.PolicyStatements().Where(s => Actions(s.Statement).Any(a => a.StartsWith("states:", StringComparison.Ordinal))).ToList();
 
-        var (_, roles, statement) = Assert.Single(grants);
-        Assert.Equal([stack.RoleIdsByFunction[FunctionCatalog.Dispatch.Name]], roles);
-        Assert.Equal(["states:StartExecution"], Actions(statement));
-        Assert.Equal([stateMachineId], JsonReferences.AsList(statement["Resource"]).Select(JsonReferences.TargetOf));
+        Assert.All(grants, g => Assert.Equal([stack.RoleIdsByFunction[FunctionCatalog.Dispatch.Name]], g.Roles));
+        Assert.Equal(["states:DescribeExecution", "states:StartExecution"], grants.SelectMany(g => Actions(g.Statement)).Order(StringComparer.Ordinal));
+        var start = Assert.Single(grants, g => Actions(g.Statement).Contains("states:StartExecution")).Statement;
+        Assert.Equal([stateMachineId], JsonReferences.AsList(start["Resource"]).Select(JsonReferences.TargetOf));
+        var describe = Assert.Single(grants, g => Actions(g.Statement).Contains("states:DescribeExecution")).Statement;
+        Assert.Contains(":execution:", describe["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal([stateMachineId], JsonReferences.AllTargets(describe["Resource"]).Where(t => !t.StartsWith("AWS::", StringComparison.Ordinal)).Distinct());
     }
 
     [Fact]
