@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.Functions.StepFunctions.Errors;
 
@@ -6,7 +7,8 @@ namespace StepFunctionsCqrs.Functions.Dispatching;
 
 /// <summary>
 /// The one rule for telling a redelivery from a reused command id: the execution the id names is described and its
-/// input's <c>command</c> compared with this command as JSON values, so formatting and key order do not count.
+/// input's <c>command</c> compared with this command by <see cref="CommandFingerprint"/>, the rule Persist's ledger
+/// uses too, so formatting and key order do not count and both layers agree on what the same command is.
 /// The SQS context beside it differs on every delivery, which is why StartExecution alone cannot tell.
 /// </summary>
 public static class CommandIdReuse
@@ -38,7 +40,7 @@ public static class CommandIdReuse
             using var document = JsonDocument.Parse(input);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("command", out var existing)
-                && JsonElement.DeepEquals(existing, command)
+                && CommandFingerprint.Of(existing) == CommandFingerprint.Of(command)
                     ? ExistingCommand.Same
                     : ExistingCommand.Different;
         }
