@@ -54,4 +54,6 @@ public static class ReasonCodes
     public const string CannotActForOthers = "CannotActForOthers";
     /// <summary>The actor claims a role its sender was not granted.</summary>
     public const string RoleNotGranted = "RoleNotGranted";
+    /// <summary>The command API sent the message without naming its authenticated caller.</summary>
+    public const string UnknownCaller = "UnknownCaller";
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using StepFunctionsCqrs.Functions.Configuration;
 
 namespace StepFunctionsCqrs.Functions.Authorization;
@@ -19,20 +18,8 @@ public sealed class SenderRoles
     public static SenderRoles FromEnvironment() => Parse(RequiredEnvironment.Get(EnvironmentVariable), EnvironmentVariable);
 
     /// <summary>Parses the JSON form, naming the source when it is malformed.</summary>
-    public static SenderRoles Parse(string json, string source)
-    {
-        try
-        {
-            var mapping = JsonSerializer.Deserialize<Dictionary<string, string[]>>(json)
-                ?? throw new JsonException("the mapping is null");
-            return new SenderRoles(mapping.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? [])));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException(
-                $"{source} must be a JSON object mapping each SQS sender id to an array of roles, e.g. {{\"AIDAEXAMPLE\":[\"command-api\"]}}: {e.Message}", e);
-        }
-    }
+    public static SenderRoles Parse(string json, string source) =>
+        new(RoleMapping.Parse(json, source, "{\"AIDAEXAMPLE\":[\"command-api\"]}").ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value]));
 
     /// <summary>The sender's roles, or null when the sender is not configured.</summary>
     /// <remarks>

@@ -31,4 +31,13 @@ public static class FieldLimits
 
     /// <summary>Most room types one registration may open; each becomes an inventory change in Persist's result.</summary>
     public const int MaxRoomTypes = 50;
+
+    /// <summary>Longest caller principal a message attribute may carry: IAM's limit on an ARN.</summary>
+    public const int MaxCallerPrincipalLength = 2048;
+
+    /// <summary>Longest JWT groups claim a message attribute may carry.</summary>
+    public const int MaxCallerGroupsLength = 4096;
+
+    /// <summary>Longest SenderId a redriven message may name as its first sender.</summary>
+    public const int MaxSenderIdLength = 256;
 }

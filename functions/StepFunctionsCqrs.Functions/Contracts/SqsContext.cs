@@ -5,4 +5,7 @@ namespace StepFunctionsCqrs.Functions.Contracts;
 /// <param name="SenderId">SQS's SenderId system attribute: the authenticated identity that sent the message.</param>
 /// <param name="SentTimestamp">When SQS received the message, in Unix epoch milliseconds.</param>
 /// <param name="ReceiveCount">How many times the message has been received.</param>
-public sealed record SqsContext(string MessageId, string SenderId, long SentTimestamp, int ReceiveCount);
+/// <param name="Caller">The API caller the message's attributes name; trusted only when the sender is the command API.</param>
+/// <param name="OriginalSender">The SenderId a redriven message first had; honoured only when an admin redrove it.</param>
+public sealed record SqsContext(
+    string MessageId, string SenderId, long SentTimestamp, int ReceiveCount, CallerContext? Caller = null, string? OriginalSender = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
@@ -101,9 +102,21 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
     }
 
+    // The caller attributes travel as sent; Validate decides whether the sender is one whose attributes are trusted.
+    // One over its limit is dropped, so no sender can swell the execution input past Step Functions' payload limit.
     private static SqsContext Context(SqsMessage message) => new(
         message.MessageId,
         message.Attribute("SenderId") ?? "",
         long.TryParse(message.Attribute("SentTimestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sent) ? sent : 0,
-        int.TryParse(message.Attribute("ApproximateReceiveCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1);
+        int.TryParse(message.Attribute("ApproximateReceiveCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1,
+        Bounded(message, CallerAttributes.Principal, FieldLimits.MaxCallerPrincipalLength) is { } principal
+            ? new CallerContext(
+                principal,
+                Bounded(message, CallerAttributes.Scheme, FieldLimits.MaxTypeLength) ?? CallerAttributes.IamScheme,
+                Bounded(message, CallerAttributes.Groups, FieldLimits.MaxCallerGroupsLength))
+            : null,
+        Bounded(message, CallerAttributes.OriginalSender, FieldLimits.MaxSenderIdLength));
+
+    private static string? Bounded(SqsMessage message, string name, int maxLength) =>
+        message.MessageAttribute(name) is { } value && value.Length <= maxLength ? value : null;
 }

@@ -24,13 +24,14 @@ public sealed class QueryHandler
             new DynamoDbAvailabilityView(dynamoDb, tables.Availability),
             new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings),
             new DynamoDbArrivalsView(dynamoDb, tables.Arrivals),
-            new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus))
+            new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus),
+            ApiCaller.FromEnvironment())
     {
     }
 
-    /// <summary>Reads from the given views.</summary>
-    public QueryHandler(IAvailabilityView availability, IGuestBookingsView guestBookings, IArrivalsView arrivals, ICommandStatusView commandStatus) =>
-        api = new ReadApi(availability, guestBookings, arrivals, commandStatus);
+    /// <summary>Reads from the given views, telling callers apart as <paramref name="callers"/> says.</summary>
+    public QueryHandler(IAvailabilityView availability, IGuestBookingsView guestBookings, IArrivalsView arrivals, ICommandStatusView commandStatus, ApiCaller callers) =>
+        api = new ReadApi(availability, guestBookings, arrivals, commandStatus, callers);
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public async Task<Stream> Handle(Stream input)

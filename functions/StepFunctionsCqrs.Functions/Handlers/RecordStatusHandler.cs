@@ -34,7 +34,7 @@ public sealed class RecordStatusHandler
             request.CommandId,
             request.Status,
             request.Rejection?.Reasons,
-            request.Error,
+            StatusError.Public(request.Error),
             request.Commit?.Changes.Select(c => new AppendedVersion(c.AggregateId, c.Version)).ToList(),
             request.ExecutionId,
             timeProvider.GetUtcNow());

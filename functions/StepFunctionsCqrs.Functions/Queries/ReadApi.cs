@@ -1,6 +1,7 @@
 using System.Globalization;
 using StepFunctionsCqrs.Domain.Outcomes;
 using StepFunctionsCqrs.Domain.Projections;
+using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Http;
 using StepFunctionsCqrs.Functions.Stores;
@@ -11,8 +12,11 @@ namespace StepFunctionsCqrs.Functions.Queries;
 /// The read API's routes, answered from the views only:
 /// GET /hotels/{hotelId}/room-types/{roomTypeId}/availability?from=yyyy-MM-dd&amp;to=yyyy-MM-dd (nights in [from, to)),
 /// GET /guests/{guestId}/bookings, GET /hotels/{hotelId}/arrivals?date=yyyy-MM-dd, GET /commands/{commandId}.
+/// Availability and command status answer any authenticated caller; a guest's bookings answer only that guest or an
+/// admin; arrivals, which list guests, answer only admins.
 /// </summary>
-public sealed class ReadApi(IAvailabilityView availability, IGuestBookingsView guestBookings, IArrivalsView arrivals, ICommandStatusView commandStatus)
+public sealed class ReadApi(
+    IAvailabilityView availability, IGuestBookingsView guestBookings, IArrivalsView arrivals, ICommandStatusView commandStatus, ApiCaller callers)
 {
     /// <summary>Longest date range one availability query may span.</summary>
     public const int MaxRangeNights = 366;
@@ -28,10 +32,16 @@ public sealed class ReadApi(IAvailabilityView availability, IGuestBookingsView g
         }
 
         var query = request.QueryStringParameters ?? new Dictionary<string, string>();
+        var caller = callers.Of(request);
         return segments switch
         {
+            _ when caller is null => Error(401, "NotAuthenticated", "The request names no authenticated caller; sign it (SigV4) or send a bearer token, as the API is configured.", null),
             ["hotels", var hotelId, "room-types", var roomTypeId, "availability"] => await AvailabilityAsync(hotelId, roomTypeId, query, cancellationToken).ConfigureAwait(false),
+            ["guests", var guestId, "bookings"] when !caller.MaySpeakFor(guestId) => Error(403, "Forbidden",
+                $"Caller {QuotedValue.Of(caller.UserId)} may read only their own bookings; reading guest {QuotedValue.Of(guestId)}'s needs the {Roles.Admin} role.", "guestId"),
             ["guests", var guestId, "bookings"] => await GuestBookingsAsync(guestId, cancellationToken).ConfigureAwait(false),
+            ["hotels", _, "arrivals"] when !caller.IsAdmin => Error(403, "Forbidden",
+                $"Arrivals list guests, so only the {Roles.Admin} role may read them; caller {QuotedValue.Of(caller.UserId)} lacks it.", null),
             ["hotels", var hotelId, "arrivals"] => await ArrivalsAsync(hotelId, query, cancellationToken).ConfigureAwait(false),
             ["commands", var commandId] => await CommandStatusAsync(commandId, cancellationToken).ConfigureAwait(false),
             _ => Error(404, "NoSuchRoute", $"No route for GET /{string.Join('/', segments)}.", null),
@@ -119,7 +129,7 @@ public sealed class ReadApi(IAvailabilityView availability, IGuestBookingsView g
         var record = await commandStatus.ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
         return record is null
             ? Error(404, "NotFound", $"No outcome is recorded for command '{commandId}' (yet).", null)
-            : HttpApiResponse.Json(200, record);
+            : HttpApiResponse.Json(200, record with { Error = StatusError.Public(record.Error) });
     }
 
     private static HttpApiResponse? BadId(string value, string name) =>

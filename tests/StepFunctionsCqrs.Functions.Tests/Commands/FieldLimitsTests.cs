@@ -9,14 +9,15 @@ namespace StepFunctionsCqrs.Functions.Tests.Commands;
 
 public sealed class FieldLimitsTests
 {
-    private static readonly SenderRoles Senders = SenderRoles.Parse($$"""{"{{CommandApiSender}}":["command-api"]}""", "test configuration");
+    // An admin sender may act for any actor with any roles, so only the limits decide.
+    private static readonly SenderRoles Senders = SenderRoles.Parse("""{"AIDAOPS":["admin"]}""", "test configuration");
 
     private static async Task<JsonElement> ValidateAsync(JsonNode command)
     {
         var input = new JsonObject
         {
             ["command"] = command.DeepClone(),
-            ["sqs"] = new JsonObject { ["messageId"] = "m1", ["senderId"] = CommandApiSender, ["sentTimestamp"] = 1799566200000, ["receiveCount"] = 1 },
+            ["sqs"] = new JsonObject { ["messageId"] = "m1", ["senderId"] = "AIDAOPS", ["sentTimestamp"] = 1799566200000, ["receiveCount"] = 1 },
             ["executionId"] = Pipeline.ExecutionId("c1"),
         };
         return await Lambda.InvokeAsync(new ValidateHandler(Senders).Handle, input.ToJsonString());

@@ -23,9 +23,10 @@ public sealed class EnvironmentConfigurationTests
     public async Task Validate_configured_from_the_environment_authorizes_by_the_mapping()
     {
         Environment.SetEnvironmentVariable(SenderRoles.EnvironmentVariable, """{"AIDACOMMANDAPI":["command-api"]}""");
+        Environment.SetEnvironmentVariable(CallerRolesVariable.Name, """{"arn:aws:iam::123456789012:user/ops":["admin"]}""");
         try
         {
-            var input = $$"""{"command":{{Envelopes.BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02").ToJsonString()}},"sqs":{"messageId":"m1","senderId":"AIDACOMMANDAPI","sentTimestamp":1,"receiveCount":1},"executionId":"e1"}""";
+            var input = $$"""{"command":{{Envelopes.BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-02").ToJsonString()}},"sqs":{"messageId":"m1","senderId":"AIDACOMMANDAPI","sentTimestamp":1,"receiveCount":1,"caller":{"principal":"arn:aws:iam::123456789012:user/ops","scheme":"iam"} },"executionId":"e1"}""";
 
             var result = await Lambda.InvokeAsync(new ValidateHandler().Handle, input);
 
@@ -34,6 +35,7 @@ public sealed class EnvironmentConfigurationTests
         finally
         {
             Environment.SetEnvironmentVariable(SenderRoles.EnvironmentVariable, null);
+            Environment.SetEnvironmentVariable(CallerRolesVariable.Name, null);
         }
     }
 

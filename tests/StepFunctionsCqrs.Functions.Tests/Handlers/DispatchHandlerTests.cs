@@ -54,6 +54,33 @@ public sealed class DispatchHandlerTests
     }
 
     [Fact]
+    public async Task The_execution_input_carries_the_caller_the_command_api_named_in_the_message_attributes()
+    {
+        var record = Record("m1", Booking(1))
+            .WithAttribute("caller-principal", "arn:aws:iam::123456789012:user/alice")
+            .WithAttribute("caller-scheme", "iam")
+            .WithAttribute("redrive-original-sender", "AIDAFIRST");
+
+        await Lambda.InvokeAsync(Handler.Handle, Event(record));
+
+        var sqs = JsonDocument.Parse(stepFunctions.Executions["cmd-1"]).RootElement.GetProperty("sqs");
+        Assert.Equal("arn:aws:iam::123456789012:user/alice", sqs.GetProperty("caller").GetProperty("principal").GetString());
+        Assert.Equal("iam", sqs.GetProperty("caller").GetProperty("scheme").GetString());
+        Assert.Equal("AIDAFIRST", sqs.GetProperty("originalSender").GetString());
+    }
+
+    [Fact]
+    public async Task A_caller_attribute_over_its_limit_is_dropped_so_it_cannot_swell_the_execution_input()
+    {
+        var record = Record("m1", Booking(1)).WithAttribute("caller-principal", new string('a', 2049));
+
+        await Lambda.InvokeAsync(Handler.Handle, Event(record));
+
+        var sqs = JsonDocument.Parse(stepFunctions.Executions["cmd-1"]).RootElement.GetProperty("sqs");
+        Assert.Equal(JsonValueKind.Null, sqs.GetProperty("caller").ValueKind);
+    }
+
+    [Fact]
     public async Task A_redelivered_message_whose_execution_already_exists_counts_as_done()
     {
         await Lambda.InvokeAsync(Handler.Handle, Event(Record("m1", Booking(1), receiveCount: 1)));

@@ -30,6 +30,72 @@ public sealed class QueryHandlerTests(Dynalite dynalite) : IAsyncLifetime
         return (response.GetProperty("statusCode").GetInt32(), JsonDocument.Parse(response.GetProperty("body").GetString()!).RootElement);
     }
 
+    private async Task<(int Status, JsonElement Body)> AnswerAsync(string apiEvent)
+    {
+        var response = await Lambda.InvokeAsync(pipeline.Query.Handle, apiEvent);
+        return (response.GetProperty("statusCode").GetInt32(), JsonDocument.Parse(response.GetProperty("body").GetString()!).RootElement);
+    }
+
+    [Fact]
+    public async Task A_guest_signing_as_themself_reads_their_own_bookings()
+    {
+        var (status, body) = await AnswerAsync(QueryEvents.Get("/guests/carol/bookings", caller: "arn:aws:iam::123456789012:user/carol"));
+
+        Assert.Equal(200, status);
+        Assert.Equal("b3", body.GetProperty("bookings")[0].GetProperty("bookingId").GetString());
+    }
+
+    [Fact]
+    public async Task A_guest_reading_another_guests_bookings_is_refused_without_learning_whether_any_exist()
+    {
+        var (existing, body) = await AnswerAsync(QueryEvents.Get("/guests/carol/bookings", caller: "arn:aws:iam::123456789012:user/alice"));
+        var (missing, _) = await AnswerAsync(QueryEvents.Get("/guests/nobody/bookings", caller: "arn:aws:iam::123456789012:user/alice"));
+
+        Assert.Equal(403, existing);
+        Assert.Equal(403, missing);
+        Assert.Equal("Forbidden", body.GetProperty("code").GetString());
+        Assert.DoesNotContain("b3", body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Arrivals_are_refused_to_a_caller_without_the_admin_role()
+    {
+        var (status, body) = await AnswerAsync(QueryEvents.Get("/hotels/grand/arrivals", new() { ["date"] = "2027-03-01" }, caller: "arn:aws:iam::123456789012:user/alice"));
+
+        Assert.Equal(403, status);
+        Assert.Contains("admin", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Availability_answers_any_authenticated_caller()
+    {
+        var (status, _) = await AnswerAsync(QueryEvents.Get("/hotels/grand/room-types/double/availability", new() { ["from"] = "2027-03-01", ["to"] = "2027-03-02" }, caller: "arn:aws:iam::123456789012:user/stranger"));
+
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task A_request_without_an_authenticated_caller_is_refused_on_every_route()
+    {
+        foreach (var path in new[] { "/guests/carol/bookings", "/hotels/grand/room-types/double/availability", "/commands/c1" })
+        {
+            var (status, body) = await AnswerAsync(QueryEvents.Get(path, caller: null));
+
+            Assert.Equal(401, status);
+            Assert.Equal("NotAuthenticated", body.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_jwt_caller_is_its_subject_and_its_groups_claim_grants_admin()
+    {
+        var (own, _) = await AnswerAsync(QueryEvents.GetWithJwt("/guests/carol/bookings", """{ "sub": "carol", "groups": "[guest]" }"""));
+        var (other, _) = await AnswerAsync(QueryEvents.GetWithJwt("/guests/alice/bookings", """{ "sub": "carol", "groups": "[guest]" }"""));
+        var (admin, _) = await AnswerAsync(QueryEvents.GetWithJwt("/hotels/grand/arrivals", """{ "sub": "ops-1", "groups": "[admin guest]" }""", new() { ["date"] = "2027-03-01" }));
+
+        Assert.Equal((200, 403, 200), (own, other, admin));
+    }
+
     [Fact]
     public async Task Availability_lists_rooms_left_for_every_night_of_the_range_with_capacity_for_unbooked_nights()
     {

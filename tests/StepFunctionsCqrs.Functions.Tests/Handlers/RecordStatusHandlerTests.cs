@@ -76,4 +76,52 @@ public sealed class RecordStatusHandlerTests(Dynalite dynalite)
         Assert.Equal("Accepted", body.GetProperty("status").GetString());
         Assert.Equal(["hotel#grand", "inventory#grand#double"], body.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("aggregateId").GetString()));
     }
+
+    [Fact]
+    public async Task A_failure_is_recorded_and_answered_with_its_error_name_and_message_never_its_stack_trace()
+    {
+        var pipeline = new Pipeline(dynalite.Client, await dynalite.CreateTablesAsync());
+        var lambdaCause = JsonSerializer.Serialize(new
+        {
+            errorType = "AmazonDynamoDBException",
+            errorMessage = "Requested resource not found",
+            stackTrace = new[] { "at StepFunctionsCqrs.Functions.Stores.DynamoDb.DynamoDbCommitLog.AppendAsync(StoredCommit commit)", "at Amazon.Runtime.Internal.HttpHandler`1.InvokeAsync" },
+        });
+        var input = new JsonObject
+        {
+            ["commandId"] = "c9",
+            ["status"] = "Failed",
+            ["error"] = new JsonObject { ["Error"] = "AmazonDynamoDBException", ["Cause"] = lambdaCause },
+            ["executionId"] = Pipeline.ExecutionId("c9"),
+        }.ToJsonString();
+
+        await Lambda.InvokeAsync(pipeline.RecordStatus.Handle, input);
+        var stored = await TableContents.ScanAsync(dynalite.Client, pipeline.Tables.CommandStatus);
+        var response = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/commands/c9"));
+
+        var error = JsonDocument.Parse(response.GetProperty("body").GetString()!).RootElement.GetProperty("error");
+        Assert.Equal("AmazonDynamoDBException", error.GetProperty("Error").GetString());
+        Assert.Equal("Requested resource not found", error.GetProperty("Cause").GetString());
+        Assert.DoesNotContain("StepFunctionsCqrs.Functions", response.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("stackTrace", string.Join('\n', stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plain_text_cause_keeps_its_first_line_and_drops_the_frames_under_it()
+    {
+        var pipeline = new Pipeline(dynalite.Client, await dynalite.CreateTablesAsync());
+        var input = new JsonObject
+        {
+            ["commandId"] = "c8",
+            ["status"] = "Failed",
+            ["error"] = new JsonObject { ["Error"] = "States.TaskFailed", ["Cause"] = "System.InvalidOperationException: broken\n   at Foo.Bar() in /src/Foo.cs:line 3" },
+            ["executionId"] = Pipeline.ExecutionId("c8"),
+        }.ToJsonString();
+
+        await Lambda.InvokeAsync(pipeline.RecordStatus.Handle, input);
+        var response = await Lambda.InvokeAsync(pipeline.Query.Handle, QueryEvents.Get("/commands/c8"));
+
+        var error = JsonDocument.Parse(response.GetProperty("body").GetString()!).RootElement.GetProperty("error");
+        Assert.Equal("System.InvalidOperationException: broken", error.GetProperty("Cause").GetString());
+    }
 }

@@ -12,15 +12,28 @@ public sealed class ValidateHandlerTests
     private static readonly SenderRoles Senders = SenderRoles.Parse(
         $$"""{"{{CommandApiSender}}":["command-api"],"alice":["guest"],"ops-admin":["admin","guest"]}""", "test configuration");
 
-    private static async Task<JsonElement> ValidateAsync(JsonNode command, string senderId = CommandApiSender)
+    private const string AdminCaller = "arn:aws:iam::123456789012:user/ops";
+
+    private static readonly CallerRoles Callers = CallerRoles.Parse(
+        $$"""{"{{AdminCaller}}":["admin","guest"],"arn:aws:iam::123456789012:user/alice":["guest"],"arn:aws:sts::123456789012:assumed-role/Guests":["guest"]}""", "test configuration");
+
+    /// <summary>Validates as the state machine would; a command-API message names <paramref name="caller"/> (the admin unless said otherwise).</summary>
+    private static async Task<JsonElement> ValidateAsync(
+        JsonNode command, string senderId = CommandApiSender, string? caller = AdminCaller, string scheme = "iam", string? groups = null, string? originalSender = null)
     {
-        var input = new JsonObject
+        var sqs = new JsonObject { ["messageId"] = "m1", ["senderId"] = senderId, ["sentTimestamp"] = 1799566200000, ["receiveCount"] = 1 };
+        if (caller is not null)
         {
-            ["command"] = command.DeepClone(),
-            ["sqs"] = new JsonObject { ["messageId"] = "m1", ["senderId"] = senderId, ["sentTimestamp"] = 1799566200000, ["receiveCount"] = 1 },
-            ["executionId"] = Pipeline.ExecutionId("c1"),
-        };
-        return await Lambda.InvokeAsync(new ValidateHandler(Senders).Handle, input.ToJsonString());
+            sqs["caller"] = new JsonObject { ["principal"] = caller, ["scheme"] = scheme, ["groups"] = groups };
+        }
+
+        if (originalSender is not null)
+        {
+            sqs["originalSender"] = originalSender;
+        }
+
+        var input = new JsonObject { ["command"] = command.DeepClone(), ["sqs"] = sqs, ["executionId"] = Pipeline.ExecutionId("c1") };
+        return await Lambda.InvokeAsync(new ValidateHandler(Senders, Callers).Handle, input.ToJsonString());
     }
 
     private static IReadOnlyList<(string Code, string? Field)> Reasons(JsonElement result)
@@ -29,6 +42,114 @@ public sealed class ValidateHandlerTests
         var reasons = result.GetProperty("rejection").GetProperty("reasons").EnumerateArray().ToList();
         Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("message").GetString())));
         return [.. reasons.Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("field").GetString()))];
+    }
+
+    [Fact]
+    public async Task A_caller_signing_as_themself_books_through_the_command_api()
+    {
+        var result = await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"), caller: "arn:aws:iam::123456789012:user/alice");
+
+        Assert.True(result.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_caller_cannot_book_or_cancel_as_another_guest_whatever_the_body_claims()
+    {
+        var booking = BookRoom("c1", "bob", "b1", "2027-03-01", "2027-03-05");
+        var cancellation = CancelBooking("c2", "bob", "b1");
+
+        Assert.Equal([("CannotActForOthers", "actor.userId")], Reasons(await ValidateAsync(booking, caller: "arn:aws:iam::123456789012:user/alice")));
+        Assert.Equal([("CannotActForOthers", "actor.userId")], Reasons(await ValidateAsync(cancellation, caller: "arn:aws:iam::123456789012:user/alice")));
+    }
+
+    [Fact]
+    public async Task A_caller_cannot_claim_the_admin_role_it_was_not_granted()
+    {
+        var booking = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05");
+        booking["actor"]!["roles"] = new JsonArray("guest", "admin");
+        var registration = RegisterHotel("c2", 5);
+        registration["actor"] = new JsonObject { ["userId"] = "alice", ["roles"] = new JsonArray("admin") };
+
+        Assert.Equal([("RoleNotGranted", "actor.roles")], Reasons(await ValidateAsync(booking, caller: "arn:aws:iam::123456789012:user/alice")));
+        Assert.Equal([("RoleNotGranted", "actor.roles")], Reasons(await ValidateAsync(registration, caller: "arn:aws:iam::123456789012:user/alice")));
+    }
+
+    [Fact]
+    public async Task A_caller_no_role_mapping_names_acts_as_themself_with_no_roles()
+    {
+        var plain = BookRoom("c1", "stranger", "b1", "2027-03-01", "2027-03-05");
+        plain["actor"]!["roles"] = new JsonArray();
+        var claimingGuest = BookRoom("c2", "stranger", "b2", "2027-03-01", "2027-03-05");
+
+        Assert.True((await ValidateAsync(plain, caller: "arn:aws:iam::123456789012:user/stranger")).GetProperty("accepted").GetBoolean());
+        Assert.Equal([("RoleNotGranted", "actor.roles")], Reasons(await ValidateAsync(claimingGuest, caller: "arn:aws:iam::123456789012:user/stranger")));
+    }
+
+    [Fact]
+    public async Task An_assumed_role_caller_is_its_session_name_with_the_roles_of_its_role()
+    {
+        var result = await ValidateAsync(BookRoom("c1", "carol", "b1", "2027-03-01", "2027-03-05"), caller: "arn:aws:sts::123456789012:assumed-role/Guests/carol");
+
+        Assert.True(result.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_caller_holding_admin_may_act_for_any_guest()
+    {
+        var result = await ValidateAsync(CancelBooking("c1", "bob", "b1"));
+
+        Assert.True(result.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_jwt_caller_is_its_subject_and_holds_the_groups_its_token_lists()
+    {
+        var own = await ValidateAsync(BookRoom("c1", "sub-123", "b1", "2027-03-01", "2027-03-05"), caller: "sub-123", scheme: "jwt", groups: "[guest]");
+        var other = await ValidateAsync(BookRoom("c2", "bob", "b2", "2027-03-01", "2027-03-05"), caller: "sub-123", scheme: "jwt", groups: "[guest]");
+        var admin = await ValidateAsync(RegisterHotel("c3", 5), caller: "sub-ops", scheme: "jwt", groups: "[\"admin\",\"guest\"]");
+
+        Assert.True(own.GetProperty("accepted").GetBoolean());
+        Assert.Equal([("CannotActForOthers", "actor.userId")], Reasons(other));
+        Assert.True(admin.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_command_api_message_that_names_no_caller_is_rejected()
+    {
+        Assert.Equal([("UnknownCaller", "sqs.caller")], Reasons(await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"), caller: null)));
+    }
+
+    [Fact]
+    public async Task Caller_attributes_on_a_message_from_any_other_sender_grant_nothing()
+    {
+        var command = BookRoom("c1", "bob", "b1", "2027-03-01", "2027-03-05");
+
+        Assert.Equal([("CannotActForOthers", "actor.userId")], Reasons(await ValidateAsync(command, senderId: "alice", caller: AdminCaller)));
+    }
+
+    [Fact]
+    public async Task A_sender_holding_admin_may_act_for_others()
+    {
+        var result = await ValidateAsync(CancelBooking("c1", "bob", "b1"), senderId: "ops-admin", caller: null);
+
+        Assert.True(result.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_message_an_admin_redrove_is_judged_with_the_authority_of_its_first_sender()
+    {
+        var forBob = BookRoom("c1", "bob", "b1", "2027-03-01", "2027-03-05");
+
+        Assert.Equal([("CannotActForOthers", "actor.userId")], Reasons(await ValidateAsync(forBob, senderId: "ops-admin", caller: null, originalSender: "alice")));
+        Assert.Equal([("UnknownSender", "sqs.senderId")], Reasons(await ValidateAsync(forBob, senderId: "ops-admin", caller: null, originalSender: "AIDASTRANGER")));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_can_ask_for_a_message_to_be_judged_as_another_sender()
+    {
+        var forBob = BookRoom("c1", "bob", "b1", "2027-03-01", "2027-03-05");
+
+        Assert.Equal([("CannotActForOthers", "actor.userId")], Reasons(await ValidateAsync(forBob, senderId: "alice", caller: AdminCaller, originalSender: CommandApiSender)));
     }
 
     [Fact]

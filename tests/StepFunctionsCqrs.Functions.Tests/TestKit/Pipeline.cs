@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Time.Testing;
+using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.Queries;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
@@ -49,7 +51,11 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
         new DynamoDbAvailabilityView(dynamoDb, tables.Availability),
         new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings),
         new DynamoDbArrivalsView(dynamoDb, tables.Arrivals),
-        new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus));
+        new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus),
+        new ApiCaller(CallerRoles.Parse($$"""{"{{Admin}}":["admin"]}""", "test"), ApiCaller.DefaultGroupsClaim));
+
+    /// <summary>The IAM principal the query tests' admin signs as.</summary>
+    public const string Admin = "arn:aws:iam::123456789012:user/ops";
 
     public static string ExecutionId(string commandId) => $"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{commandId}";
 

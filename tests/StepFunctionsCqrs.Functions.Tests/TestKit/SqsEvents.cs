@@ -26,5 +26,15 @@ public static class SqsEvents
         ["awsRegion"] = "us-east-1",
     };
 
+    /// <summary>The record with a String message attribute set, as the command API's integration sets its caller.</summary>
+    public static JsonObject WithAttribute(this JsonObject record, string name, string value)
+    {
+        record["messageAttributes"]![name] = new JsonObject
+        {
+            ["stringValue"] = value, ["stringListValues"] = new JsonArray(), ["binaryListValues"] = new JsonArray(), ["dataType"] = "String",
+        };
+        return record;
+    }
+
     public static string Event(params JsonObject[] records) => new JsonObject { ["Records"] = new JsonArray(records) }.ToJsonString();
 }

@@ -158,7 +158,9 @@ public sealed class StatePayloadSizeTests(Dynalite dynalite, ITestOutputHelper o
     private async Task<Sizes> RunAsync(TestKit.Pipeline pipeline, string body, string expectedStatus = "Accepted")
     {
         Assert.Null(DispatchableBody.Problem(body, out var commandId, out var command));
-        var sqs = new SqsContext(new string('m', 100), CommandApiSender, 1799566200000, 1);
+        // The caller attributes at their limits too, with an admin group so the actor may be anyone.
+        var caller = new CallerContext(new string('p', FieldLimits.MaxCallerPrincipalLength), "jwt", "[admin " + new string('g', FieldLimits.MaxCallerGroupsLength - 8) + "]");
+        var sqs = new SqsContext(new string('m', 100), CommandApiSender, 1799566200000, 1, caller, new string('s', FieldLimits.MaxSenderIdLength));
         var input = JsonSerializer.Serialize(new ExecutionInput(command, sqs), HandlerJson.Options);
 
         var handlers = new Dictionary<string, Func<Stream, Task<Stream>>>
