@@ -34,15 +34,20 @@ public static class DlqCommand
         }));
 
         var redriveMax = new Option<int>("--max") { Description = "Most messages to move.", DefaultValueFactory = _ => 1000 };
-        var redrive = new Command("redrive", "Move dead-lettered messages back to the commands queue (after fixing what made them fail).");
+        var redrive = new Command("redrive", "Move dead-lettered messages back to the commands queue (after fixing what made them fail), each judged as its first sender sent it; the operator must hold the admin role.");
         redrive.Options.Add(redriveMax);
         redrive.SetAction((parse, ct) => CliApp.RunWithContextAsync(runtime, parse, async context =>
         {
             var from = await context.QueueUrlAsync(context.Settings.DeadLetterQueue, ct).ConfigureAwait(false);
             var to = await context.QueueUrlAsync(context.Settings.CommandsQueue, ct).ConfigureAwait(false);
-            var moved = await new DeadLetterQueue(context.Clients.Sqs, from, context.SqsEndpoint, context.Clients.StepFunctions, context.Settings.StateMachineArn).RedriveAsync(to, parse.GetValue(redriveMax), null, ct).ConfigureAwait(false);
-            runtime.Console.MarkupLineInterpolated($"moved {moved} message(s) from {from} to {to}");
-            return 0;
+            var outcome = await new DeadLetterQueue(context.Clients.Sqs, from, context.SqsEndpoint, context.Clients.StepFunctions, context.Settings.StateMachineArn).RedriveAsync(to, parse.GetValue(redriveMax), null, ct).ConfigureAwait(false);
+            runtime.Console.MarkupLineInterpolated($"moved {outcome.Moved} message(s) from {from} to {to}, each with the authority of its first sender");
+            foreach (var left in outcome.Left)
+            {
+                runtime.Console.MarkupLineInterpolated($"left {left.MessageId} in place: {left.Reason}");
+            }
+
+            return outcome.Left.Count == 0 ? 0 : 1;
         }));
 
         dlq.Subcommands.Add(list);

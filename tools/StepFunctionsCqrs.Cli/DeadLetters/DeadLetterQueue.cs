@@ -51,29 +51,47 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
         return letters;
     }
 
-    /// <summary>Moves up to <paramref name="max"/> messages back to the commands queue, deleting each only after it was sent.</summary>
-    public async Task<int> RedriveAsync(string commandsQueueUrl, int max, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves up to <paramref name="max"/> messages back to the commands queue with the authority they first had,
+    /// deleting each only after it was sent; one that cannot be re-sent faithfully stays, with the reason.
+    /// </summary>
+    public async Task<RedriveOutcome> RedriveAsync(string commandsQueueUrl, int max, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var moved = 0;
-        while (moved < max)
+        var left = new Dictionary<string, (Message Message, string Reason)>(StringComparer.Ordinal);
+        try
         {
-            var batch = await ReceiveAsync(Math.Min(10, max - moved), 30, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
+            while (moved < max)
             {
-                break;
-            }
+                var batch = await ReceiveAsync(Math.Min(10, max - moved), PeekVisibilitySeconds, cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0 || batch.All(m => left.ContainsKey(m.MessageId)))
+                {
+                    break;
+                }
 
-            foreach (var message in batch)
+                foreach (var message in batch)
+                {
+                    if (RedriveMessage.For(message, commandsQueueUrl, out var problem) is not { } request)
+                    {
+                        left[message.MessageId] = (message, problem!);
+                        continue;
+                    }
+
+                    await TargetErrors.GuardAsync(() => sqs.SendMessageAsync(request, cancellationToken), endpointForMessages, commandsQueueUrl).ConfigureAwait(false);
+                    await sqs.DeleteMessageAsync(deadLetterQueueUrl, message.ReceiptHandle, cancellationToken).ConfigureAwait(false);
+                    progress?.Report(++moved);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (message, _) in left.Values)
             {
-                await TargetErrors.GuardAsync(
-                    () => sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = commandsQueueUrl, MessageBody = message.Body }, cancellationToken),
-                    endpointForMessages, commandsQueueUrl).ConfigureAwait(false);
-                await sqs.DeleteMessageAsync(deadLetterQueueUrl, message.ReceiptHandle, cancellationToken).ConfigureAwait(false);
-                progress?.Report(++moved);
+                await sqs.ChangeMessageVisibilityAsync(deadLetterQueueUrl, message.ReceiptHandle, 0, CancellationToken.None).ConfigureAwait(false);
             }
         }
 
-        return moved;
+        return new RedriveOutcome(moved, [.. left.Values.Select(l => new LeftInPlace(l.Message.MessageId, l.Reason))]);
     }
 
     private async Task<List<Message>> ReceiveAsync(int count, int visibilitySeconds, CancellationToken cancellationToken)
@@ -87,6 +105,7 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
             // poll means the queue really is empty, which is when the sweeps above stop.
             WaitTimeSeconds = 1,
             MessageSystemAttributeNames = ["All"],
+            MessageAttributeNames = ["All"],
         }, cancellationToken), endpointForMessages, deadLetterQueueUrl).ConfigureAwait(false);
         return response.Messages ?? [];
     }
