@@ -12,18 +12,26 @@ public sealed class RecordStatusHandler
 {
     private readonly ICommandStatusView view;
     private readonly TimeProvider timeProvider;
+    private readonly TimeSpan retention;
 
-    /// <summary>Configured from the environment: the command status table and the standard AWS settings.</summary>
+    /// <summary>Configured from the environment: the command status table, its retention and the standard AWS settings.</summary>
     public RecordStatusHandler()
-        : this(new DynamoDbCommandStatusView(AwsClientFactory.CreateDynamoDb(), TableNames.FromEnvironment().CommandStatus), TimeProvider.System)
+        : this(new DynamoDbCommandStatusView(AwsClientFactory.CreateDynamoDb(), TableNames.FromEnvironment().CommandStatus), TimeProvider.System, CommandStatusRetention.FromEnvironment())
     {
     }
 
-    /// <summary>Writes to the given view, stamping records with the given clock.</summary>
+    /// <summary>Writes to the given view, stamping records with the given clock and the default retention.</summary>
     public RecordStatusHandler(ICommandStatusView view, TimeProvider timeProvider)
+        : this(view, timeProvider, CommandStatusRetention.Default)
+    {
+    }
+
+    /// <summary>Writes to the given view, stamping records with the given clock, to expire after <paramref name="retention"/>.</summary>
+    public RecordStatusHandler(ICommandStatusView view, TimeProvider timeProvider, TimeSpan retention)
     {
         this.view = view;
         this.timeProvider = timeProvider;
+        this.retention = retention;
     }
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
@@ -37,7 +45,8 @@ public sealed class RecordStatusHandler
             StatusError.Public(request.Error),
             request.Commit?.Changes.Select(c => new AppendedVersion(c.AggregateId, c.Version)).ToList(),
             request.ExecutionId,
-            timeProvider.GetUtcNow());
+            timeProvider.GetUtcNow(),
+            timeProvider.GetUtcNow() + retention);
         var held = await view.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
         return HandlerJson.Write(new RecordStatusResult(held.CommandId, held.Status, held.ExecutionId));
     }

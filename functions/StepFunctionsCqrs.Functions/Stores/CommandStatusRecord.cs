@@ -11,6 +11,7 @@ namespace StepFunctionsCqrs.Functions.Stores;
 /// <param name="Changes">The aggregate versions it appended; null unless accepted.</param>
 /// <param name="ExecutionId">The execution that processed it.</param>
 /// <param name="RecordedAt">When the outcome was first recorded.</param>
+/// <param name="ExpiresAt">When the row may be deleted; null for rows written before statuses expired.</param>
 public sealed record CommandStatusRecord(
     string CommandId,
     CommandOutcome Status,
@@ -18,7 +19,8 @@ public sealed record CommandStatusRecord(
     JsonElement? Error,
     IReadOnlyList<AppendedVersion>? Changes,
     string ExecutionId,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    DateTimeOffset? ExpiresAt = null);
 
 /// <summary>One aggregate version a command appended.</summary>
 public sealed record AppendedVersion(string AggregateId, long Version);

@@ -124,4 +124,15 @@ public sealed class RecordStatusHandlerTests(Dynalite dynalite)
         var error = JsonDocument.Parse(response.GetProperty("body").GetString()!).RootElement.GetProperty("error");
         Assert.Equal("System.InvalidOperationException: broken", error.GetProperty("Cause").GetString());
     }
+
+    [Fact]
+    public async Task A_recorded_status_carries_the_epoch_second_after_which_the_tables_ttl_deletes_it()
+    {
+        var pipeline = new Pipeline(dynalite.Client, await dynalite.CreateTablesAsync());
+
+        await Lambda.InvokeAsync(pipeline.RecordStatus.Handle, Rejected("c1"));
+        var item = (await dynalite.Client.GetItemAsync(pipeline.Tables.CommandStatus, new() { ["CommandId"] = new() { S = "c1" } })).Item;
+
+        Assert.Equal((pipeline.Time.GetUtcNow() + TimeSpan.FromDays(90)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["expiresAt"].N);
+    }
 }

@@ -31,6 +31,11 @@ public sealed class DynamoDbCommandStatusView(IAmazonDynamoDB dynamoDb, string t
             item["Error"] = Attributes.S(error.GetRawText());
         }
 
+        if (record.ExpiresAt is { } expiresAt)
+        {
+            item[CommandStatusRetention.TtlAttribute] = Attributes.N(expiresAt.ToUnixTimeSeconds());
+        }
+
         if (record.Changes is { } changes)
         {
             item["Changes"] = Attributes.S(JsonSerializer.Serialize(changes, HandlerJson.Options));
@@ -77,6 +82,9 @@ public sealed class DynamoDbCommandStatusView(IAmazonDynamoDB dynamoDb, string t
             item.GetOptionalS("Error") is { } error ? JsonSerializer.Deserialize<JsonElement>(error) : null,
             item.GetOptionalS("Changes") is { } changes ? JsonSerializer.Deserialize<AppendedVersion[]>(changes, HandlerJson.Options) : null,
             item.GetS("ExecutionId"),
-            DateTimeOffset.Parse(item.GetS("RecordedAt"), CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(item.GetS("RecordedAt"), CultureInfo.InvariantCulture),
+            item.TryGetValue(CommandStatusRetention.TtlAttribute, out var expiresAt) && long.TryParse(expiresAt.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : null);
     }
 }
