@@ -1,29 +1,48 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Contracts;
 
 namespace StepFunctionsCqrs.Functions.Authorization;
 
 /// <summary>Turns an authenticated API caller into the user it is and the roles it holds.</summary>
-public static class CallerAuthority
+public static partial class CallerAuthority
 {
     /// <summary>
-    /// An IAM caller is the last path segment of its principal ARN (the IAM user's name, or an assumed role's session
-    /// name; on the local cloud the principal is the access key itself) with the roles <paramref name="callerRoles"/>
-    /// gives the principal; a JWT caller is its subject with the roles its groups claim lists.
+    /// An IAM user is its user name (the last segment of <c>arn:aws:iam::&lt;account&gt;:user/&lt;path&gt;/&lt;name&gt;</c>,
+    /// unique within the account, and an HTTP API takes IAM callers from its own account only); on the local cloud the
+    /// principal is an access key, which is the user. Any other principal (an assumed role, a federated user) is its
+    /// whole ARN, which no actor id can equal: its session name is chosen by whoever assumes the role, so it names no
+    /// one, and such a caller may act only through an admin role in <paramref name="callerRoles"/>. A JWT caller is its
+    /// subject, holding the roles its groups claim lists. Null when the scheme is neither.
     /// </summary>
-    public static Authority Of(CallerContext caller, CallerRoles callerRoles)
+    public static Authority? Of(CallerContext caller, CallerRoles callerRoles)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(callerRoles);
-        return caller.Scheme == CallerAttributes.JwtScheme
-            ? new Authority(caller.Principal, Groups(caller.Groups), $"caller '{caller.Principal}'")
-            : new Authority(UserOf(caller.Principal), callerRoles.Of(caller.Principal), $"caller '{caller.Principal}'");
+        return caller.Scheme switch
+        {
+            CallerAttributes.JwtScheme => new Authority(caller.Principal, Groups(caller.Groups), $"caller {QuotedValue.Of(caller.Principal)}"),
+            CallerAttributes.IamScheme => new Authority(UserOf(caller.Principal), callerRoles.Of(caller.Principal), $"caller {QuotedValue.Of(UserOf(caller.Principal))}"),
+            _ => null,
+        };
     }
 
-    private static string UserOf(string principal) =>
-        principal.LastIndexOf('/') is var slash and >= 0 ? principal[(slash + 1)..] : principal;
+    private static string UserOf(string principal)
+    {
+        if (!principal.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return principal;
+        }
 
-    // API Gateway renders an array claim either as JSON text or, in HTTP API events, as "[a b]".
+        var resource = principal.Split(':', 6) is { Length: 6 } parts ? parts[5] : "";
+        return resource.StartsWith("user/", StringComparison.Ordinal) && resource.LastIndexOf('/') is var slash && slash < resource.Length - 1
+            ? resource[(slash + 1)..]
+            : principal;
+    }
+
+    // API Gateway renders an array claim as JSON text or, in HTTP API events, as "[a b]"; a plain string is one group.
+    // Anything else grants nothing, and so does a name outside the role-name characters.
     private static HashSet<string> Groups(string? claim)
     {
         if (string.IsNullOrWhiteSpace(claim))
@@ -31,20 +50,21 @@ public static class CallerAuthority
             return [];
         }
 
+        IEnumerable<string> names;
         try
         {
-            if (JsonSerializer.Deserialize<string[]>(claim) is { } array)
-            {
-                return array.Where(g => !string.IsNullOrEmpty(g)).ToHashSet(StringComparer.Ordinal);
-            }
+            names = JsonSerializer.Deserialize<string[]>(claim) ?? [];
         }
         catch (JsonException)
         {
+            names = claim.StartsWith('[') && claim.EndsWith(']')
+                ? claim[1..^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                : [claim];
         }
 
-        return claim.Trim().TrimStart('[').TrimEnd(']')
-            .Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(g => g.Trim('"'))
-            .ToHashSet(StringComparer.Ordinal);
+        return names.Where(name => RoleName().IsMatch(name)).ToHashSet(StringComparer.Ordinal);
     }
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]{1,32}\z")]
+    private static partial Regex RoleName();
 }

@@ -85,6 +85,14 @@ public sealed class CommandAuthorizer(SenderRoles senderRoles, CallerRoles calle
             return null;
         }
 
-        return CallerAuthority.Of(caller, callerRoles);
+        if (CallerAuthority.Of(caller, callerRoles) is not { } authority)
+        {
+            problem = new Reason(ReasonCodes.UnknownCaller,
+                $"The command API named its caller with the scheme {QuotedValue.Of(caller.Scheme)}; only '{CallerAttributes.IamScheme}' and '{CallerAttributes.JwtScheme}' are known.",
+                "sqs.caller");
+            return null;
+        }
+
+        return authority;
     }
 }

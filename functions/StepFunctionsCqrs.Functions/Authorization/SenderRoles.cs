@@ -24,9 +24,13 @@ public sealed class SenderRoles
     /// <summary>The sender's roles, or null when the sender is not configured.</summary>
     /// <remarks>
     /// SQS stamps a message sent under an assumed role as "&lt;role id&gt;:&lt;session name&gt;", and the session name is
-    /// chosen by whoever assumes the role, so a role is configured by its id alone and matches any session.
+    /// chosen by whoever assumes the role, so a role is configured by its id (AROA…) alone and matches any session.
+    /// Only role ids match that way: a federated user's SenderId is "&lt;account&gt;:&lt;name&gt;", and an account id
+    /// configured for its own messages must not lend its roles to every federated user of the account.
     /// </remarks>
     public IReadOnlySet<string>? Of(string senderId) =>
         roles.GetValueOrDefault(senderId)
-        ?? (senderId.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? roles.GetValueOrDefault(senderId[..colon]) : null);
+        ?? (senderId.StartsWith("AROA", StringComparison.Ordinal) && senderId.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon
+            ? roles.GetValueOrDefault(senderId[..colon])
+            : null);
 }

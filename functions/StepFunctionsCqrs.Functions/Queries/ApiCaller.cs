@@ -16,7 +16,7 @@ public sealed class ApiCaller(CallerRoles callerRoles, string jwtGroupsClaim)
         CallerRoles.FromEnvironment(),
         Environment.GetEnvironmentVariable(CallerRolesVariable.JwtGroupsClaim) is { Length: > 0 } claim ? claim : DefaultGroupsClaim);
 
-    /// <summary>The caller's authority, or null when the request carries no authenticated caller.</summary>
+    /// <summary>The caller's authority, or null when the request carries no authenticated caller it can tell.</summary>
     public Authority? Of(HttpApiRequest request)
     {
         var authorizer = request.RequestContext?.Authorizer;

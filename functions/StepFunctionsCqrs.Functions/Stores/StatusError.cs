@@ -20,7 +20,9 @@ public static class StatusError
     {
         if (error is not { ValueKind: JsonValueKind.Object } value)
         {
-            return error is { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null } ? null : error;
+            return error is null or { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null }
+                ? null
+                : JsonSerializer.SerializeToElement(new JsonObject { ["Error"] = "States.Unknown" });
         }
 
         var name = Text(value, "Error") ?? "States.Unknown";
@@ -40,17 +42,18 @@ public static class StatusError
             using var document = JsonDocument.Parse(cause);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return Text(document.RootElement, "errorMessage") ?? "";
+                return FirstLine(Text(document.RootElement, "errorMessage") ?? "");
             }
         }
         catch (JsonException)
         {
         }
 
-        // A plain-text cause may still be an exception's ToString(): keep the first line, never the frames under it.
-        var firstLine = cause.Split('\n', 2)[0].TrimEnd('\r');
-        return firstLine.Split("   at ", 2)[0].TrimEnd();
+        return FirstLine(cause);
     }
+
+    // A message may still be an exception's ToString(): keep the first line, never the frames under it.
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r').Split("   at ", 2)[0].TrimEnd();
 
     private static string? Text(JsonElement value, string name) =>
         value.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;

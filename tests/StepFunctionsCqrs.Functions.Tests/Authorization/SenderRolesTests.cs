@@ -5,7 +5,7 @@ namespace StepFunctionsCqrs.Functions.Tests.Authorization;
 public sealed class SenderRolesTests
 {
     private static readonly SenderRoles Mapping = SenderRoles.Parse(
-        """{"AROAAPIROLE":["command-api"],"AIDAOPERATOR":["admin"]}""", "test");
+        """{"AROAAPIROLE":["command-api"],"AIDAOPERATOR":["admin"],"123456789012":["admin"]}""", "test");
 
     [Fact]
     public void A_user_sender_is_matched_by_its_exact_id()
@@ -24,6 +24,13 @@ public sealed class SenderRolesTests
     {
         Assert.Null(Mapping.Of("AIDASTRANGER"));
         Assert.Null(Mapping.Of("AROAOTHERROLE:AROAAPIROLE"));
+    }
+
+    [Fact]
+    public void A_federated_user_does_not_inherit_the_roles_configured_for_its_account()
+    {
+        Assert.Equal(["admin"], Mapping.Of("123456789012")!);
+        Assert.Null(Mapping.Of("123456789012:mallory"));
     }
 
     [Fact]

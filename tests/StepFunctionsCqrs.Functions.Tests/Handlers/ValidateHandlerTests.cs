@@ -15,7 +15,7 @@ public sealed class ValidateHandlerTests
     private const string AdminCaller = "arn:aws:iam::123456789012:user/ops";
 
     private static readonly CallerRoles Callers = CallerRoles.Parse(
-        $$"""{"{{AdminCaller}}":["admin","guest"],"arn:aws:iam::123456789012:user/alice":["guest"],"arn:aws:sts::123456789012:assumed-role/Guests":["guest"]}""", "test configuration");
+        $$"""{"{{AdminCaller}}":["admin","guest"],"arn:aws:iam::123456789012:user/alice":["guest"],"arn:aws:sts::123456789012:assumed-role/Guests":["guest"],"arn:aws:sts::123456789012:assumed-role/Ops":["admin"]}""", "test configuration");
 
     /// <summary>Validates as the state machine would; a command-API message names <paramref name="caller"/> (the admin unless said otherwise).</summary>
     private static async Task<JsonElement> ValidateAsync(
@@ -86,11 +86,57 @@ public sealed class ValidateHandlerTests
     }
 
     [Fact]
-    public async Task An_assumed_role_caller_is_its_session_name_with_the_roles_of_its_role()
+    public async Task An_assumed_role_caller_is_no_user_whatever_its_session_is_named_and_acts_only_if_its_role_holds_admin()
     {
-        var result = await ValidateAsync(BookRoom("c1", "carol", "b1", "2027-03-01", "2027-03-05"), caller: "arn:aws:sts::123456789012:assumed-role/Guests/carol");
+        var asCarol = await ValidateAsync(BookRoom("c1", "carol", "b1", "2027-03-01", "2027-03-05"), caller: "arn:aws:sts::123456789012:assumed-role/Guests/carol");
+        var asOps = await ValidateAsync(CancelBooking("c2", "carol", "b1"), caller: "arn:aws:sts::123456789012:assumed-role/Ops/anyone");
+
+        Assert.Equal([("CannotActForOthers", "actor.userId")], Reasons(asCarol));
+        Assert.True(asOps.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_federated_or_malformed_iam_principal_names_no_user()
+    {
+        foreach (var principal in new[] { "arn:aws:sts::123456789012:federated-user/alice", "arn:aws:iam::123456789012:user/", "arn:aws:iam::123456789012:root" })
+        {
+            var result = await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"), caller: principal);
+
+            Assert.Contains(("CannotActForOthers", "actor.userId"), Reasons(result));
+        }
+    }
+
+    [Fact]
+    public async Task An_iam_user_is_its_name_whatever_its_path()
+    {
+        var booking = BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05");
+        booking["actor"]!["roles"] = new JsonArray();
+
+        var result = await ValidateAsync(booking, caller: "arn:aws:iam::123456789012:user/guests/eu/alice");
 
         Assert.True(result.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_groups_claim_grants_only_what_it_lists_as_an_array_or_one_plain_name()
+    {
+        var registration = RegisterHotel("c1", 5);
+        registration["actor"] = new JsonObject { ["userId"] = "sub-1", ["roles"] = new JsonArray("admin") };
+
+        foreach (var groups in new[] { "admin guest", "x,admin", "[\"admin\"", "\"admin\"" })
+        {
+            Assert.Equal([("RoleNotGranted", "actor.roles")], Reasons(await ValidateAsync(registration, caller: "sub-1", scheme: "jwt", groups: groups)));
+        }
+
+        Assert.True((await ValidateAsync(registration, caller: "sub-1", scheme: "jwt", groups: "admin")).GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_caller_of_an_unknown_scheme_is_no_caller()
+    {
+        var result = await ValidateAsync(BookRoom("c1", "alice", "b1", "2027-03-01", "2027-03-05"), caller: "alice", scheme: "JWT");
+
+        Assert.Equal([("UnknownCaller", "sqs.caller")], Reasons(result));
     }
 
     [Fact]

@@ -19,8 +19,15 @@ public static class RedriveMessage
         problem = null;
         var attributes = new Dictionary<string, MessageAttributeValue>(letter.MessageAttributes ?? [], StringComparer.Ordinal);
 
-        // A message redriven before already names its first sender; the SenderId it now has is the earlier operator's.
-        var firstSender = attributes.TryGetValue(CallerAttributes.OriginalSender, out var named) ? named.StringValue : letter.Attributes?.GetValueOrDefault("SenderId");
+        // Any sender can set this attribute, so one already present is no proof: re-sent as it is, an admin's redrive
+        // would make Validate believe it. A message redriven before is left for an operator to judge.
+        if (attributes.ContainsKey(CallerAttributes.OriginalSender))
+        {
+            problem = $"It already names a first sender in '{CallerAttributes.OriginalSender}' (redriven before, or set by whoever sent it), which redrive cannot verify.";
+            return null;
+        }
+
+        var firstSender = letter.Attributes?.GetValueOrDefault("SenderId");
         if (string.IsNullOrEmpty(firstSender))
         {
             problem = "SQS reported no SenderId for it, so the authority it was sent with is unknown.";
