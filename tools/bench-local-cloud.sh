@@ -44,4 +44,6 @@ echo "local cloud at $endpoint (process $host)"
 [[ $# -eq 0 ]] && set -- -n 2000
 # The bench client compiles its methods once, fully optimized, as the local cloud does: with tiering, it spent
 # seconds of the measured run recompiling itself on the very cores it measures.
-AWS_ENDPOINT_URL="$endpoint" DOTNET_TieredCompilation=0 dotnet tools/StepFunctionsCqrs.Cli/bin/Release/net10.0/cqrs.dll bench "$@"
+# The bench signs as the admin the local cloud wrote into its state folder.
+credentials="$(sed -n 's/^export AWS_SHARED_CREDENTIALS_FILE=\([^ ]*\) .*$/\1/p' "$log" | head -n 1)"
+AWS_ENDPOINT_URL="$endpoint" AWS_SHARED_CREDENTIALS_FILE="$credentials" AWS_PROFILE=admin DOTNET_TieredCompilation=0 dotnet tools/StepFunctionsCqrs.Cli/bin/Release/net10.0/cqrs.dll bench "$@"

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using StepFunctionsCqrs.LocalCloud.Identity;
 
 namespace StepFunctionsCqrs.LocalCloud;
 
@@ -20,6 +21,9 @@ public sealed record LocalCloudOptions
 
     /// <summary>The clock of visibility timeouts, delays, retention and long polls.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The callers whose signatures are checked; by default none, so every key is served unchecked with no roles.</summary>
+    public LocalIdentities Identities { get; init; } = LocalIdentities.None;
 
     /// <summary>The SQLite file of the SQS service.</summary>
     public string SqsDatabasePath => Path.Combine(DataDirectory, "sqs.db");

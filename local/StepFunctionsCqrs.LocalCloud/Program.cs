@@ -43,7 +43,7 @@ try
 {
     started = await PipelineCloud.StartAsync(options);
 }
-catch (StateFolderInUseException e)
+catch (Exception e) when (e is StateFolderInUseException or NotAStateFolderException or InvalidDataException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
@@ -66,6 +66,7 @@ if (launch.Demo)
 
 screen.WriteLine($"Local cloud listening on {cloud.Endpoint} (state in {options.StateFolder}).");
 screen.WriteLine($"export AWS_ENDPOINT_URL={cloud.Endpoint.ToString().TrimEnd('/')}");
+screen.WriteLine($"export AWS_SHARED_CREDENTIALS_FILE={cloud.CredentialsPath} AWS_PROFILE=admin");
 screen.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
 screen.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
 screen.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
@@ -81,7 +82,7 @@ if (cloud.ResumedExecutions > 0)
 
 if (launch.Demo)
 {
-    var passed = await new HotelDemo(cloud.Endpoint, cloud.Resources, screen).RunAsync(CancellationToken.None);
+    var passed = await new HotelDemo(cloud.Endpoint, cloud.Resources, cloud.Identities.Admin.Credentials, screen).RunAsync(CancellationToken.None);
     if (launch.ExitWhenDone)
     {
         return passed ? 0 : 1;

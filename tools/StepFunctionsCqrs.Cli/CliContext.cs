@@ -1,3 +1,5 @@
+using Amazon;
+using Amazon.Runtime.Signing;
 using StepFunctionsCqrs.Cli.Aws;
 using StepFunctionsCqrs.Cli.Configuration;
 using StepFunctionsCqrs.Cli.Queries;
@@ -29,8 +31,14 @@ public sealed class CliContext(CliRuntime runtime, CliSettings settings, CliClie
 
     /// <summary>The read API: over HTTP when a URL is configured, else the same routes answered from the view tables.</summary>
     public IReadApiClient ReadApi() => Settings.ReadApiUrl is { } url
-        ? new HttpReadApiClient(http ??= new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, url)
+        ? new HttpReadApiClient(http ??= SignedHttp(), url)
         : new InProcessReadApiClient(Clients.DynamoDb, Settings.Tables, DynamoDbEndpoint);
+
+    // The read API takes IAM-authorized calls on AWS and signed calls on the local cloud alike.
+    private HttpClient SignedHttp() => new(new SigV4SigningHandler(Clients.Credentials, RegionEndpoint.GetBySystemName(Settings.Region), "execute-api", new SocketsHttpHandler()))
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
 
     /// <summary>Resolves a configured queue to its URL.</summary>
     public Task<string> QueueUrlAsync(string queue, CancellationToken cancellationToken) =>

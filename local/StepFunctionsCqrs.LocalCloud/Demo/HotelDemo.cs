@@ -1,20 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Amazon.Runtime;
 using Amazon.SQS;
 using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.Functions.StepFunctions.Model;
 using StepFunctionsCqrs.LocalCloud.Bootstrap;
-using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.Edge;
 
 namespace StepFunctionsCqrs.LocalCloud.Demo;
 
 /// <summary>
 /// The hotel booking story end to end through the local cloud: register a hotel, book, race three guests for the
 /// last room, cancel and watch the waitlist promote, then show the views and one execution's history.
-/// Every step checks what it expects; the demo passes only when all checks do.
+/// Every step checks what it expects; the demo passes only when all checks do. It submits and reads as the local
+/// admin, who may act for every guest of the story.
 /// </summary>
-public sealed class HotelDemo(Uri edge, CreatedResources resources, TextWriter output)
+public sealed class HotelDemo(Uri edge, CreatedResources resources, AWSCredentials admin, TextWriter output)
 {
     private const string Region = "us-east-1";
     private const string RoomType = "double";
@@ -31,9 +33,9 @@ public sealed class HotelDemo(Uri edge, CreatedResources resources, TextWriter o
         // A fresh hotel per run, so the demo also works on a state folder that already holds earlier runs.
         var run = DateTimeOffset.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
         var hotel = $"harbour-{run}";
-        using var sqs = new AmazonSQSClient(LocalIdentities.CommandApi, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = Region });
-        using var http = new HttpClient { BaseAddress = edge };
-        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(edge, Region, LocalIdentities.CommandApi));
+        using var sqs = new AmazonSQSClient(admin, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = Region });
+        using var http = SignedHttpClient.Create(edge, admin, Region);
+        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(edge, Region, admin));
         var client = new DemoClient(sqs, resources.CommandsQueueUrl, http);
 
         try

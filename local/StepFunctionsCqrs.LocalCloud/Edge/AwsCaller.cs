@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace StepFunctionsCqrs.LocalCloud.Edge;
 
-/// <summary>The caller as its SigV4 Authorization header names it (the signature itself is not checked locally).</summary>
+/// <summary>The caller as its SigV4 Authorization header names it; the edge's <see cref="SignatureGuard"/> has checked the signature of a known key.</summary>
 public sealed partial record AwsCaller(string AccessKey, string Region, Uri BaseUrl)
 {
     /// <summary>The caller of a request, or null when the request is not SigV4-signed.</summary>

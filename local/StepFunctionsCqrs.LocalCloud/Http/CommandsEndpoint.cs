@@ -1,24 +1,42 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Net.Http.Headers;
 using Amazon.SQS;
+using Amazon.SQS.Model;
 using Microsoft.AspNetCore.Http;
 using StepFunctionsCqrs.Domain.Outcomes;
+using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Dispatching;
 using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.LocalCloud.Edge;
 
 namespace StepFunctionsCqrs.LocalCloud.Http;
 
 /// <summary>
 /// <c>POST /commands</c>: the command API. A well-formed command is sent to the commands queue with the command
-/// API's identity and answered 202 with where to watch its status; a malformed one is answered 400 with every reason.
+/// API's identity, naming its signed caller in message attributes as API Gateway's integration does on AWS, and
+/// answered 202 with where to watch its status; a malformed one is answered 400 with every reason, and a body that
+/// is not declared JSON 415, so a browser form cannot post one.
 /// </summary>
 public sealed class CommandsEndpoint(IAmazonSQS commandApiSqs, CommandsQueue queue)
 {
     /// <summary>Accepts one command.</summary>
     public async Task HandleAsync(HttpContext context)
     {
+        if (!IsJson(context.Request.ContentType))
+        {
+            await ReplyAsync(context, 415, new JsonObject
+            {
+                ["message"] = $"POST /commands takes Content-Type: application/json, not '{context.Request.ContentType}'.",
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        // The edge has checked the signature, so the key it names is the caller.
+        var caller = AwsCaller.From(context.Request)
+            ?? throw new InvalidOperationException("POST /commands was reached without a SigV4 signature; the edge's signature guard must run first.");
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
         if (body.Length > MessageDispatcher.MaxBodyBytes)
@@ -49,11 +67,23 @@ public sealed class CommandsEndpoint(IAmazonSQS commandApiSqs, CommandsQueue que
         }
 
         var commandId = command.GetProperty("commandId").GetString()!;
-        await commandApiSqs.SendMessageAsync(queue.Url, text, context.RequestAborted).ConfigureAwait(false);
+        await commandApiSqs.SendMessageAsync(new SendMessageRequest
+        {
+            QueueUrl = queue.Url,
+            MessageBody = text,
+            MessageAttributes = new Dictionary<string, MessageAttributeValue>
+            {
+                [CallerAttributes.Principal] = new() { DataType = "String", StringValue = caller.AccessKey },
+                [CallerAttributes.Scheme] = new() { DataType = "String", StringValue = CallerAttributes.IamScheme },
+            },
+        }, context.RequestAborted).ConfigureAwait(false);
         var statusUrl = $"{context.Request.Scheme}://{context.Request.Host}/commands/{Uri.EscapeDataString(commandId)}";
         context.Response.Headers.Location = statusUrl;
         await ReplyAsync(context, 202, new JsonObject { ["commandId"] = commandId, ["statusUrl"] = statusUrl }).ConfigureAwait(false);
     }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type) && string.Equals(type.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);
 
     private static JsonObject Rejected(IReadOnlyList<Reason> reasons) => new()
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.LocalCloud.Edge;
 using StepFunctionsCqrs.LocalCloud.Lambda;
 
 namespace StepFunctionsCqrs.LocalCloud.Http;
@@ -18,6 +19,10 @@ public sealed class ReadApiEndpoint(InProcessFunctions functions, TimeProvider t
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+
+        // The edge has checked the signature, so the key it names is the caller, as IAM authorization names it on AWS.
+        var caller = AwsCaller.From(request)
+            ?? throw new InvalidOperationException("The read API was reached without a SigV4 signature; the edge's signature guard must run first.");
         var now = timeProvider.GetUtcNow();
         var headers = new JsonObject();
         foreach (var (name, values) in request.Headers)
@@ -43,6 +48,17 @@ public sealed class ReadApiEndpoint(InProcessFunctions functions, TimeProvider t
             {
                 ["accountId"] = functions.AccountId,
                 ["apiId"] = "local",
+                ["authorizer"] = new JsonObject
+                {
+                    ["iam"] = new JsonObject
+                    {
+                        ["accessKey"] = caller.AccessKey,
+                        ["accountId"] = functions.AccountId,
+                        ["callerId"] = caller.AccessKey,
+                        ["userArn"] = caller.AccessKey,
+                        ["userId"] = caller.AccessKey,
+                    },
+                },
                 ["domainName"] = request.Host.Value,
                 ["http"] = new JsonObject
                 {

@@ -1,6 +1,7 @@
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Handlers;
 using StepFunctionsCqrs.Functions.Stores;
+using StepFunctionsCqrs.LocalCloud.Identity;
 
 namespace StepFunctionsCqrs.LocalCloud.Lambda;
 
@@ -12,11 +13,12 @@ namespace StepFunctionsCqrs.LocalCloud.Lambda;
 /// <param name="Edge">The edge, for every service the functions call.</param>
 /// <param name="Region">The region.</param>
 /// <param name="StateMachineArn">The command pipeline.</param>
+/// <param name="Identities">The functions' own credentials, and the roles of senders and callers.</param>
 /// <param name="DynamoDb">
 /// DynamoDB itself, set as the SDK's service-specific endpoint: the edge's proxy exists for callers outside the host,
 /// and the functions, which make most of the store's calls, would only pay an extra HTTP hop through it.
 /// </param>
-public sealed record FunctionEnvironment(Uri Edge, string Region, string StateMachineArn, Uri? DynamoDb = null)
+public sealed record FunctionEnvironment(Uri Edge, string Region, string StateMachineArn, LocalIdentities Identities, Uri? DynamoDb = null)
 {
     /// <summary>Every variable and its value.</summary>
     public IReadOnlyDictionary<string, string> Variables
@@ -28,10 +30,11 @@ public sealed record FunctionEnvironment(Uri Edge, string Region, string StateMa
                 ["AWS_ENDPOINT_URL"] = Edge.ToString().TrimEnd('/'),
                 ["AWS_REGION"] = Region,
                 ["AWS_DEFAULT_REGION"] = Region,
-                ["AWS_ACCESS_KEY_ID"] = LocalIdentities.FunctionsAccessKey,
-                ["AWS_SECRET_ACCESS_KEY"] = LocalIdentities.Secret,
+                ["AWS_ACCESS_KEY_ID"] = Identities.Functions.AccessKey,
+                ["AWS_SECRET_ACCESS_KEY"] = Identities.Functions.Secret,
                 [DispatchHandler.StateMachineArnVariable] = StateMachineArn,
-                [SenderRoles.EnvironmentVariable] = LocalIdentities.SenderRolesJson,
+                [SenderRoles.EnvironmentVariable] = Identities.SenderRolesJson,
+                [CallerRolesVariable.Name] = Identities.CallerRolesJson,
             };
             if (DynamoDb is not null)
             {

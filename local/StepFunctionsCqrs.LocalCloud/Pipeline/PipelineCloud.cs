@@ -12,6 +12,7 @@ using StepFunctionsCqrs.LocalCloud.Bootstrap;
 using StepFunctionsCqrs.LocalCloud.DynamoDb;
 using StepFunctionsCqrs.LocalCloud.Edge;
 using StepFunctionsCqrs.LocalCloud.Http;
+using StepFunctionsCqrs.LocalCloud.Identity;
 using StepFunctionsCqrs.LocalCloud.Lambda;
 using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
@@ -26,8 +27,10 @@ public sealed class PipelineCloud : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> parts;
 
-    private PipelineCloud(LocalCloudHost host, CreatedResources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId)
+    private PipelineCloud(LocalCloudHost host, CreatedResources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId,
+        LocalIdentities identities)
     {
+        Identities = identities;
         DynaliteProcessId = dynaliteProcessId;
         Host = host;
         Resources = resources;
@@ -43,6 +46,12 @@ public sealed class PipelineCloud : IAsyncDisposable
 
     /// <summary>The queues and state machine the bootstrap made.</summary>
     public CreatedResources Resources { get; }
+
+    /// <summary>The callers it knows: the admin's credentials sign as the one who may act for anyone.</summary>
+    public LocalIdentities Identities { get; }
+
+    /// <summary>The credentials file holding the admin's and any further profiles.</summary>
+    public string CredentialsPath => Path.Combine(Host.DataDirectory, CredentialsFile.FileName);
 
     /// <summary>The process id of dynalite, the child serving DynamoDB.</summary>
     public int DynaliteProcessId { get; }
@@ -60,9 +69,12 @@ public sealed class PipelineCloud : IAsyncDisposable
         {
             if (options.Reset)
             {
+                StateFolderMarker.RequireForReset(options.StateFolder);
                 StateFolderLock.ClearExceptLock(options.StateFolder);
             }
 
+            StateFolderMarker.Mark(options.StateFolder);
+            var identities = LocalIdentities.Start(CredentialsFile.LoadOrCreate(options.StateFolder));
             var dynalite = await DynaliteProcess.StartAsync(options.RepositoryRoot, Path.Combine(options.StateFolder, "dynamodb"), cancellationToken).ConfigureAwait(false);
             parts.Add(dynalite);
             var store = await StepFunctionsStore.OpenAsync(Path.Combine(options.StateFolder, "stepfunctions.db"), cancellationToken).ConfigureAwait(false);
@@ -73,6 +85,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var hostOptions = new LocalCloudOptions
             {
                 Port = options.Port, DataDirectory = options.StateFolder, Region = options.Region, AccountId = options.AccountId,
+                Identities = identities,
             };
             var dynaliteClient = new HttpClient { BaseAddress = dynalite.Endpoint };
             var commandsQueue = new CommandsQueue();
@@ -105,10 +118,10 @@ public sealed class PipelineCloud : IAsyncDisposable
             parts.Add(runner);
 
             var edge = host.Endpoint.ToString();
-            commandApiSqs = SqsClient(edge, options.Region, LocalIdentities.CommandApi);
-            var functionsSqs = SqsClient(edge, options.Region, LocalIdentities.Functions);
+            commandApiSqs = SqsClient(edge, options.Region, identities.CommandApi.Credentials);
+            var functionsSqs = SqsClient(edge, options.Region, identities.Functions.Credentials);
             parts.Add(new DisposeAction(() => { commandApiSqs.Dispose(); functionsSqs.Dispose(); }));
-            using var dynamoDb = new AmazonDynamoDBClient(LocalIdentities.Functions, new AmazonDynamoDBConfig
+            using var dynamoDb = new AmazonDynamoDBClient(identities.Functions.Credentials, new AmazonDynamoDBConfig
             {
                 ServiceURL = edge, AuthenticationRegion = options.Region,
             });
@@ -117,14 +130,14 @@ public sealed class PipelineCloud : IAsyncDisposable
             var resources = await bootstrap.RunAsync(options.RepositoryRoot, options.VisibilityTimeoutSeconds, cancellationToken).ConfigureAwait(false);
             commandsQueue.Url = resources.CommandsQueueUrl;
 
-            new FunctionEnvironment(host.Endpoint, options.Region, resources.StateMachineArn, dynalite.Endpoint).Apply();
+            new FunctionEnvironment(host.Endpoint, options.Region, resources.StateMachineArn, identities, dynalite.Endpoint).Apply();
             var resumed = await runner.ResumeUnfinishedAsync(cancellationToken).ConfigureAwait(false);
 
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SqsEventSourceMapping>();
             var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
                 input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger, runner.WaitForRoomAsync);
             parts.Add(mapping);
-            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId);
+            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId, identities);
         }
         catch
         {

@@ -3,7 +3,7 @@ using Amazon.SQS;
 using StepFunctionsCqrs.Cli.Tests.TestKit;
 using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.Functions.StepFunctions.Model;
-using StepFunctionsCqrs.LocalCloud.Lambda;
+
 using StepFunctionsCqrs.LocalCloud.Pipeline;
 
 namespace StepFunctionsCqrs.Cli.Tests.DeadLetters;
@@ -35,8 +35,8 @@ public sealed class DeadLetterListTests : IAsyncLifetime
     [Fact]
     public async Task A_second_command_sent_under_a_used_command_id_is_listed_as_dead_lettered_with_the_reason_CommandIdReused()
     {
-        using var sqs = new AmazonSQSClient(LocalIdentities.CommandApi, new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
-        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(cloud.Endpoint, "us-east-1", LocalIdentities.CommandApi));
+        using var sqs = new AmazonSQSClient(cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(cloud.Endpoint, "us-east-1", cloud.Identities.Admin.Credentials));
         var commandId = $"reused-{Guid.NewGuid():N}";
         var executionArn = ExecutionArn.TryFor(cloud.Resources.StateMachineArn, commandId)!;
 

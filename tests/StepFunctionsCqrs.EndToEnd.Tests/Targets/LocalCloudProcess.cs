@@ -53,13 +53,33 @@ public sealed class LocalCloudProcess : ITarget, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    /// <remarks>Signed as the admin the host wrote into its state folder's credentials file, as a developer's CLI would be.</remarks>
+    public IReadOnlyDictionary<string, string> Environment
     {
-        ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ACCESS_KEY_ID"] = CliClients.LocalCommandApiAccessKey,
-        ["AWS_SECRET_ACCESS_KEY"] = CliClients.LocalCommandApiSecret,
-    };
+        get
+        {
+            var admin = Profile(CliClients.LocalAdminProfile);
+            return new Dictionary<string, string>
+            {
+                ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
+                ["AWS_REGION"] = "us-east-1",
+                ["AWS_ACCESS_KEY_ID"] = admin.AccessKey,
+                ["AWS_SECRET_ACCESS_KEY"] = admin.SecretKey,
+            };
+        }
+    }
+
+    /// <summary>The path of the host's credentials file.</summary>
+    public string CredentialsPath => System.IO.Path.Combine(StateFolder, "credentials");
+
+    /// <summary>The key and secret of a profile of the host's credentials file.</summary>
+    public Amazon.Runtime.ImmutableCredentials Profile(string name)
+    {
+        var file = new Amazon.Runtime.CredentialManagement.SharedCredentialsFile(CredentialsPath);
+        return file.TryGetProfile(name, out var profile) && profile.GetAWSCredentials(file) is { } credentials
+            ? credentials.GetCredentials()
+            : throw new InvalidOperationException($"{CredentialsPath} has no profile [{name}].");
+    }
 
     /// <inheritdoc />
     public (string AccessKeyId, string Secret) StrangerCredentials => ("AKIDSTRANGER", "stranger-secret");

@@ -8,7 +8,8 @@ using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.Functions.StepFunctions.Model;
 using StepFunctionsCqrs.LocalCloud.Bootstrap;
 using StepFunctionsCqrs.LocalCloud.Demo;
-using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.Edge;
+using StepFunctionsCqrs.LocalCloud.Identity;
 using StepFunctionsCqrs.LocalCloud.Pipeline;
 using Xunit.Abstractions;
 
@@ -39,8 +40,8 @@ public sealed class CommandBurstTests(ITestOutputHelper output)
         await using var cloud = await PipelineCloud.StartAsync(options);
         try
         {
-            using var sqs = new AmazonSQSClient(LocalIdentities.CommandApi, new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
-            using var http = new HttpClient { BaseAddress = cloud.Endpoint };
+            using var sqs = new AmazonSQSClient(cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+            using var http = SignedHttpClient.Create(cloud.Endpoint, cloud.Identities.Admin.Credentials);
             var client = new DemoClient(sqs, cloud.Resources.CommandsQueueUrl, http);
             var hotelId = $"burst-{Guid.NewGuid():N}"[..20];
             var registered = await client.WaitForStatusAsync(await client.SendAsync(RegisterHotel(hotelId), CancellationToken.None), CancellationToken.None);
@@ -126,7 +127,7 @@ public sealed class CommandBurstTests(ITestOutputHelper output)
     // For the test log: which state failed and with which error, from the execution's history.
     private async Task DescribeFailuresAsync(PipelineCloud cloud, IEnumerable<string> commandIds)
     {
-        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(cloud.Endpoint, "us-east-1", LocalIdentities.Functions));
+        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(cloud.Endpoint, "us-east-1", cloud.Identities.Admin.Credentials));
         foreach (var id in commandIds)
         {
             var arn = cloud.Resources.StateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + id;

@@ -11,7 +11,8 @@ using StepFunctionsCqrs.Functions.StepFunctions.Model;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.LocalCloud.Demo;
-using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.Edge;
+using StepFunctionsCqrs.LocalCloud.Identity;
 
 namespace StepFunctionsCqrs.LocalCloud.Tests.Pipeline;
 
@@ -157,8 +158,8 @@ public sealed class DurabilityTests : IAsyncLifetime
         return host;
     }
 
-    private static AmazonSQSClient CommandApiSqs(Uri edge) =>
-        new(LocalIdentities.CommandApi, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1" });
+    private AmazonSQSClient CommandApiSqs(Uri edge) =>
+        new(CredentialsFile.ReadAdmin(stateFolder).Credentials, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1" });
 
     private static async Task AssertExitsAsync(int processId)
     {

@@ -30,7 +30,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>The SDK's DynamoDB client at the edge.</summary>
     public AmazonDynamoDBClient DynamoDb { get; private set; } = null!;
 
-    /// <summary>The SDK's SQS client at the edge, signed as the command API.</summary>
+    /// <summary>The SDK's SQS client at the edge, signed as the local admin.</summary>
     public AmazonSQSClient CommandApiSqs { get; private set; } = null!;
 
     /// <summary>A plain HTTP client at the edge.</summary>
@@ -51,7 +51,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         StepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(edge, "us-east-1", credentials) { MaxAttempts = 1 });
         Raw = new AwsJsonCaller(edge, credentials);
         DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
-        CommandApiSqs = new AmazonSQSClient(LocalCloud.Lambda.LocalIdentities.CommandApi, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1" });
+        CommandApiSqs = new AmazonSQSClient(Cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1" });
         Http = new HttpClient { BaseAddress = edge };
     }
 

@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using Amazon.SQS;
 using StepFunctionsCqrs.Cli.Configuration;
@@ -19,6 +20,7 @@ public sealed class CliClients : IDisposable
     public CliClients(CliSettings settings, AWSCredentials credentials)
     {
         Settings = settings;
+        Credentials = credentials;
         var region = RegionEndpoint.GetBySystemName(settings.Region);
         sqs = new(() => new AmazonSQSClient(credentials, Configure(new AmazonSQSConfig(), settings.SqsEndpoint, region)));
         dynamoDb = new(() => new AmazonDynamoDBClient(credentials, Configure(new AmazonDynamoDBConfig(), settings.DynamoDbEndpoint, region)));
@@ -26,11 +28,14 @@ public sealed class CliClients : IDisposable
             settings.StepFunctionsEndpoint ?? new Uri($"https://states.{settings.Region}.amazonaws.com/"), settings.Region, credentials)));
     }
 
-    /// <summary>The local cloud's command-API access key, which SQS there stamps as the SenderId.</summary>
-    public const string LocalCommandApiAccessKey = "LOCALCOMMANDAPI";
+    /// <summary>Where the local cloud keeps its state by default, below the repository root.</summary>
+    public const string LocalStateFolder = ".local-cloud";
 
-    /// <summary>The secret the local cloud's identities sign with.</summary>
-    public const string LocalCommandApiSecret = "local-secret";
+    /// <summary>The profile of the local cloud's credentials file that holds the admin role.</summary>
+    public const string LocalAdminProfile = "admin";
+
+    /// <summary>The credentials every client signs with.</summary>
+    public AWSCredentials Credentials { get; }
 
     /// <summary>The settings the clients were made from.</summary>
     public CliSettings Settings { get; }
@@ -46,8 +51,9 @@ public sealed class CliClients : IDisposable
 
     /// <summary>
     /// Credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN) when the settings carry them, else the
-    /// default chain. With an endpoint override and no credentials anywhere, the local cloud's command-API key is used:
-    /// emulators accept any key, and the local cloud grants roles by key, so this is the one that may submit commands.
+    /// default chain. With an endpoint override and no credentials anywhere, the admin profile of the local cloud's
+    /// credentials file (<c>.local-cloud/credentials</c> in this folder or one above it) is used: the local cloud checks
+    /// the signatures of the keys it knows and grants roles by key, and the admin may act for anyone.
     /// </summary>
     public static AWSCredentials ResolveCredentials(SettingsSource source, CliSettings settings)
     {
@@ -64,12 +70,33 @@ public sealed class CliClients : IDisposable
         }
         catch (AmazonClientException) when (settings.Endpoint is not null)
         {
-            return new BasicAWSCredentials(LocalCommandApiAccessKey, LocalCommandApiSecret);
+            return LocalAdmin(Environment.CurrentDirectory)
+                ?? throw new CliException(
+                    $"No AWS credentials found, and no local cloud's {LocalStateFolder}/credentials in {Environment.CurrentDirectory} or above it. " +
+                    "Start the local cloud, then export the AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE it prints.");
         }
         catch (AmazonClientException e)
         {
             throw new CliException($"No AWS credentials found: {e.Message}");
         }
+    }
+
+    /// <summary>The admin of the local cloud whose state folder is in <paramref name="folder"/> or the nearest folder above it.</summary>
+    public static AWSCredentials? LocalAdmin(string folder)
+    {
+        for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
+        {
+            var path = Path.Combine(current.FullName, LocalStateFolder, "credentials");
+            if (File.Exists(path))
+            {
+                var file = new SharedCredentialsFile(path);
+                return file.TryGetProfile(LocalAdminProfile, out var profile) && profile.GetAWSCredentials(file) is { } credentials
+                    ? credentials
+                    : throw new CliException($"{path} has no [{LocalAdminProfile}] profile with a key and secret.");
+            }
+        }
+
+        return null;
     }
 
     /// <inheritdoc />
