@@ -175,9 +175,9 @@ public sealed class DurabilityTests : IAsyncLifetime
         }
     }
 
-    private static async Task<JsonObject> WaitForStatusAsync(Uri edge, string commandId)
+    private async Task<JsonObject> WaitForStatusAsync(Uri edge, string commandId)
     {
-        using var http = new HttpClient { BaseAddress = edge };
+        using var http = SignedHttpClient.Create(edge, CredentialsFile.ReadAdmin(stateFolder).Credentials);
         for (var attempt = 0; attempt < 1200; attempt++)
         {
             using var response = await http.GetAsync($"/commands/{commandId}");

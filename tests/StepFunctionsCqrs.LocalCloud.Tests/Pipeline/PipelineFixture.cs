@@ -3,6 +3,8 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.LocalCloud.Bootstrap;
+using StepFunctionsCqrs.LocalCloud.Edge;
+using StepFunctionsCqrs.LocalCloud.Identity;
 using StepFunctionsCqrs.LocalCloud.Pipeline;
 
 namespace StepFunctionsCqrs.LocalCloud.Tests.Pipeline;
@@ -17,6 +19,9 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const int VisibilityTimeoutSeconds = 2;
 
     private readonly string stateFolder = Path.Combine(Path.GetTempPath(), "localcloud-pipeline-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The access key of the guest profile, which is also the guest's user id.</summary>
+    public const string GuestId = "gina";
 
     /// <summary>The running cloud.</summary>
     public PipelineCloud Cloud { get; private set; } = null!;
@@ -33,12 +38,33 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>The SDK's SQS client at the edge, signed as the local admin.</summary>
     public AmazonSQSClient CommandApiSqs { get; private set; } = null!;
 
-    /// <summary>A plain HTTP client at the edge.</summary>
+    /// <summary>An HTTP client at the edge signing for execute-api as the local admin, as the CLI does.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The edge.</summary>
+    public Uri Endpoint => Cloud.Endpoint;
+
+    /// <summary>The guest profile's credentials.</summary>
+    public Amazon.Runtime.AWSCredentials Guest => Cloud.Identities.Find(GuestId)!.Credentials;
+
+    /// <summary>A plain HTTP client at the edge, signing nothing.</summary>
+    public HttpClient UnsignedHttp { get; private set; } = null!;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
+        // A guest profile beside the admin, as a developer adds one by hand before starting the local cloud.
+        Directory.CreateDirectory(stateFolder);
+        await File.WriteAllTextAsync(Path.Combine(stateFolder, CredentialsFile.FileName), $$"""
+            [admin]
+            aws_access_key_id = {{CredentialsFile.AdminAccessKey}}
+            aws_secret_access_key = {{LocalIdentities.NewSecret()}}
+            roles = admin
+            [guest]
+            aws_access_key_id = {{GuestId}}
+            aws_secret_access_key = {{LocalIdentities.NewSecret()}}
+            roles = guest
+            """);
         Cloud = await PipelineCloud.StartAsync(new PipelineOptions
         {
             Port = 0,
@@ -52,7 +78,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         Raw = new AwsJsonCaller(edge, credentials);
         DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
         CommandApiSqs = new AmazonSQSClient(Cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1" });
-        Http = new HttpClient { BaseAddress = edge };
+        Http = SignedHttpClient.Create(edge, Cloud.Identities.Admin.Credentials);
+        UnsignedHttp = new HttpClient { BaseAddress = edge };
     }
 
     /// <inheritdoc />
@@ -63,6 +90,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         DynamoDb.Dispose();
         CommandApiSqs.Dispose();
         Http.Dispose();
+        UnsignedHttp.Dispose();
         await Cloud.DisposeAsync();
         try
         {
