@@ -81,14 +81,9 @@ public sealed class FunctionsConstruct : Construct
             Environment = environment,
         });
 
-        foreach (var table in definition.Reads)
+        foreach (var (table, actions) in props.TableActionsFor(definition))
         {
-            props.Tables[table.LogicalName].GrantReadData(role);
-        }
-
-        foreach (var table in definition.Writes)
-        {
-            props.Tables[table.LogicalName].GrantWriteData(role);
+            props.Tables[table].Grant(role, [.. actions]);
         }
 
         return new DeployedFunction(definition, function, role, logGroup);
