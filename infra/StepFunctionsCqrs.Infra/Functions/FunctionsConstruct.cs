@@ -79,6 +79,7 @@ public sealed class FunctionsConstruct : Construct
             LogGroup = logGroup,
             Tracing = Tracing.ACTIVE,
             Environment = environment,
+            ReservedConcurrentExecutions = props.ReservedConcurrency.TryGetValue(definition.Name, out var reserved) ? reserved : null,
         });
 
         foreach (var (table, actions) in props.TableActionsFor(definition))

@@ -24,6 +24,9 @@ public sealed record FunctionsProps(
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> TableActions { get; init; } =
         Functions.TableActions.ByFunction;
 
+    /// <summary>Function name → concurrency reserved for it (which also caps it); functions not listed reserve none.</summary>
+    public IReadOnlyDictionary<string, int> ReservedConcurrency { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>The actions a function may call, by table logical name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> TableActionsFor(FunctionDefinition function)
     {
