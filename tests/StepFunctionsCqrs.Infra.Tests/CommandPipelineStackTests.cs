@@ -60,6 +60,58 @@ public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack)
     }
 
     [Fact]
+    public void Validate_and_query_learn_the_caller_roles_and_the_groups_claim()
+    {
+        foreach (var function in new[] { FunctionCatalog.Validate, FunctionCatalog.Query })
+        {
+            var variables = stack.Template.Resources("AWS::Lambda::Function")[stack.FunctionIds[function.Name]]["Properties"]!["Environment"]!["Variables"]!;
+            Assert.Equal("{}", (string?)variables[CallerRolesVariable.Name]);
+            Assert.Equal(DeploymentSettings.DefaultJwtGroupsClaim, (string?)variables[CallerRolesVariable.JwtGroupsClaim]);
+        }
+    }
+
+    [Fact]
+    public void Dispatch_concurrency_is_capped_and_query_concurrency_reserved_by_default()
+    {
+        Assert.Equal(DeploymentSettings.DefaultDispatchMaxConcurrency,
+            (int)stack.Template.SingleProperties("AWS::Lambda::EventSourceMapping")["ScalingConfig"]!["MaximumConcurrency"]!);
+        var functions = stack.Template.Resources("AWS::Lambda::Function");
+        Assert.Equal(DeploymentSettings.DefaultQueryReservedConcurrency,
+            (int)functions[stack.FunctionIds[FunctionCatalog.Query.Name]]["Properties"]!["ReservedConcurrentExecutions"]!);
+        Assert.Single(functions.Values, f => f["Properties"]!["ReservedConcurrentExecutions"] is not null);
+    }
+
+    [Fact]
+    public void Settings_reach_the_resources_they_configure()
+    {
+        using var publish = new TemporaryPublishFolder();
+        var settings = new DeploymentSettings(
+            "StepFunctionsCqrs", publish.Path, "dotnet10", RemovalPolicy.DESTROY, StateMachineType.STANDARD, IncludeHttpApi: true, RetentionDays.ONE_DAY)
+        {
+            ApiAuth = ApiAuthScheme.Jwt,
+            JwtIssuer = "https://issuer.example.com/",
+            JwtAudience = ["cqrs"],
+            JwtGroupsClaim = "roles",
+            CallerRolesJson = "{\"ops\":[\"admin\"]}",
+            DispatchMaxConcurrency = 4,
+            QueryReservedConcurrency = null,
+            ExecutionLogLevel = LogLevel.ALL,
+            IncludeExecutionData = true,
+            AlarmEmail = "ops@example.com",
+        };
+        var template = SynthesizedTemplate.Of(new CommandPipelineStack(new App(), settings));
+
+        Assert.Equal(4, (int)template.SingleProperties("AWS::Lambda::EventSourceMapping")["ScalingConfig"]!["MaximumConcurrency"]!);
+        Assert.All(template.Resources("AWS::Lambda::Function").Values, f => Assert.Null(f["Properties"]!["ReservedConcurrentExecutions"]));
+        Assert.Equal("JWT", (string?)template.SingleProperties("AWS::ApiGatewayV2::Authorizer")["AuthorizerType"]);
+        Assert.Equal("ALL", (string?)template.SingleProperties("AWS::StepFunctions::StateMachine")["LoggingConfiguration"]!["Level"]);
+        Assert.Equal("ops@example.com", (string?)template.SingleProperties("AWS::SNS::Subscription")["Endpoint"]);
+        var query = template.Resources("AWS::Lambda::Function").Values.Single(f => (string?)f["Properties"]!["Handler"] == FunctionCatalog.Query.LambdaHandler);
+        Assert.Equal("{\"ops\":[\"admin\"]}", (string?)query["Properties"]!["Environment"]!["Variables"]![CallerRolesVariable.Name]);
+        Assert.Equal("roles", (string?)query["Properties"]!["Environment"]!["Variables"]![CallerRolesVariable.JwtGroupsClaim]);
+    }
+
+    [Fact]
     public void Without_the_http_api_there_are_no_api_gateway_resources_and_no_api_url()
     {
         using var publish = new TemporaryPublishFolder();
