@@ -33,20 +33,30 @@ public sealed class CommandPipelineStack : Stack
             settings.FunctionsCodePath,
             settings.LambdaRuntimeName,
             settings.LogRetention,
-            settings.RemovalPolicy));
+            settings.RemovalPolicy)
+        {
+            ReservedConcurrency = settings.QueryReservedConcurrency is { } reserved
+                ? new Dictionary<string, int>(StringComparer.Ordinal) { [FunctionCatalog.Query.Name] = reserved }
+                : new Dictionary<string, int>(StringComparer.Ordinal),
+        });
 
         var workflow = new WorkflowConstruct(this, "Workflow", new WorkflowProps(
-            CommandPipelineDefinition.Load(), functions.All, settings.WorkflowType, settings.LogRetention, settings.RemovalPolicy));
+            CommandPipelineDefinition.Load(), functions.All, settings.WorkflowType, settings.LogRetention, settings.RemovalPolicy)
+        {
+            LogLevel = settings.ExecutionLogLevel,
+            IncludeExecutionData = settings.IncludeExecutionData,
+        });
 
         new DispatcherConstruct(this, "Dispatcher", new DispatcherProps(
-            functions.For(FunctionCatalog.Dispatch).Function, commands.Queue, workflow.StateMachine));
-
-        new AlarmsConstruct(this, "Alarms", new AlarmsProps(commands.DeadLetterQueue, workflow.StateMachine, functions.All));
+            functions.For(FunctionCatalog.Dispatch).Function, commands.Queue, workflow.StateMachine)
+        {
+            MaxConcurrency = settings.DispatchMaxConcurrency,
+        });
 
         Output(StackOutputNames.CommandsQueueUrl, commands.Queue.QueueUrl, "Send commands here.");
         Output(StackOutputNames.DeadLetterQueueUrl, commands.DeadLetterQueue.QueueUrl, "Commands that could not be dispatched.");
         Output(StackOutputNames.StateMachineArn, workflow.StateMachine.StateMachineArn, "The command pipeline; execution name = commandId.");
-        Output(StackOutputNames.ExecutionLogGroupName, workflow.LogGroup.LogGroupName, "Execution events (level ALL, with data).");
+        Output(StackOutputNames.ExecutionLogGroupName, workflow.LogGroup.LogGroupName, $"Execution events (level {settings.ExecutionLogLevel}).");
         Output(StackOutputNames.Region, Region, "Region of every resource in this stack.");
         foreach (var table in Tables.All)
         {
@@ -54,15 +64,44 @@ public sealed class CommandPipelineStack : Stack
         }
 
         string? commandApiSender = null;
+        ApiConstruct? api = null;
         if (settings.IncludeHttpApi)
         {
-            var api = new ApiConstruct(this, "Api", new ApiProps(functions.For(FunctionCatalog.Query).Function, commands.Queue));
-            Output(StackOutputNames.ApiUrl, api.Url, "HTTP API (IAM-signed requests): GET queries, POST /commands.");
+            api = new ApiConstruct(this, "Api", new ApiProps(functions.For(FunctionCatalog.Query).Function, commands.Queue)
+            {
+                Auth = settings.ApiAuth,
+                JwtIssuer = settings.JwtIssuer,
+                JwtAudience = settings.JwtAudience,
+                JwtGroupsClaim = settings.JwtGroupsClaim,
+                ThrottleRate = settings.ApiThrottleRate,
+                ThrottleBurst = settings.ApiThrottleBurst,
+                LogRetention = settings.LogRetention,
+                RemovalPolicy = settings.RemovalPolicy,
+            });
+            var auth = settings.ApiAuth == ApiAuthScheme.Jwt ? "JWT bearer tokens" : "IAM-signed requests";
+            Output(StackOutputNames.ApiUrl, api.Url, $"HTTP API ({auth}): GET queries, POST /commands.");
             commandApiSender = api.SenderRole.RoleId;
         }
 
-        functions.For(FunctionCatalog.Validate).Function.AddEnvironment(
-            SenderRoles.EnvironmentVariable, SenderRolesVariable.Compose(commandApiSender, settings.SenderRolesJson));
+        new AlarmsConstruct(this, "Alarms", new AlarmsProps(commands.DeadLetterQueue, workflow.StateMachine, functions.All)
+        {
+            CommandsQueue = commands.Queue,
+            Tables = stores.Tables.ToDictionary(t => t.Key, t => (Amazon.CDK.AWS.DynamoDB.ITable)t.Value, StringComparer.Ordinal),
+            HttpApi = api?.HttpApi,
+            Notify = settings.AlarmTopic,
+            AlarmEmail = settings.AlarmEmail,
+            // Persist throws ConcurrencyConflict whenever another command wins an append; the workflow retries it, so its
+            // Errors metric counts lost races. Its real failures end the execution Failed, which ExecutionsFailed watches.
+            ErrorsExpected = new HashSet<string>(StringComparer.Ordinal) { FunctionCatalog.Persist.Name },
+        });
+
+        var validate = functions.For(FunctionCatalog.Validate).Function;
+        validate.AddEnvironment(SenderRoles.EnvironmentVariable, SenderRolesVariable.Compose(commandApiSender, settings.SenderRolesJson));
+        foreach (var callerReader in new[] { validate, functions.For(FunctionCatalog.Query).Function })
+        {
+            callerReader.AddEnvironment(CallerRolesVariable.Name, settings.CallerRolesJson);
+            callerReader.AddEnvironment(CallerRolesVariable.JwtGroupsClaim, settings.JwtGroupsClaim);
+        }
     }
 
     private void Output(string name, string value, string description) =>

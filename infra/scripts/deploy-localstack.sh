@@ -58,6 +58,8 @@ context=(
   -c "removalPolicy=destroy"
   -c "httpApi=$http_api"
   -c "functionsCodePath=$code_path"
+  # The compose file serves no SNS, so alarms are created without a topic to notify.
+  -c "alarmTopic=false"
 )
 
 run npx cdklocal bootstrap "aws://$account/$AWS_REGION" --no-notices "${context[@]}"

@@ -37,7 +37,10 @@ public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack)
         Assert.Equal(1, stack.Template.Count("AWS::StepFunctions::StateMachine"));
         Assert.Equal(1, stack.Template.Count("AWS::Lambda::EventSourceMapping"));
         Assert.Equal(1, stack.Template.Count("AWS::ApiGatewayV2::Api"));
-        Assert.Equal(3 + (2 * FunctionCatalog.All.Count), stack.Template.Count("AWS::CloudWatch::Alarm"));
+        // Dead letters, oldest command, failed, timed-out and throttled executions, tables, API 5xx; errors and throttles per
+        // function, except Persist's errors (lost races it retries).
+        Assert.Equal(7 + (2 * FunctionCatalog.All.Count) - 1, stack.Template.Count("AWS::CloudWatch::Alarm"));
+        Assert.Equal(1, stack.Template.Count("AWS::SNS::Topic"));
     }
 
     [Fact]
@@ -54,6 +57,58 @@ public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack)
         Assert.Equal(JsonReferences.TargetOf(senderRole), (string?)roleId[0]);
         Assert.Equal("RoleId", (string?)roleId[1]);
         Assert.Contains(parts, p => p is JsonValue v && v.ToString().Contains("\"command-api\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_and_query_learn_the_caller_roles_and_the_groups_claim()
+    {
+        foreach (var function in new[] { FunctionCatalog.Validate, FunctionCatalog.Query })
+        {
+            var variables = stack.Template.Resources("AWS::Lambda::Function")[stack.FunctionIds[function.Name]]["Properties"]!["Environment"]!["Variables"]!;
+            Assert.Equal("{}", (string?)variables[CallerRolesVariable.Name]);
+            Assert.Equal(DeploymentSettings.DefaultJwtGroupsClaim, (string?)variables[CallerRolesVariable.JwtGroupsClaim]);
+        }
+    }
+
+    [Fact]
+    public void Dispatch_concurrency_is_capped_and_query_concurrency_reserved_by_default()
+    {
+        Assert.Equal(DeploymentSettings.DefaultDispatchMaxConcurrency,
+            (int)stack.Template.SingleProperties("AWS::Lambda::EventSourceMapping")["ScalingConfig"]!["MaximumConcurrency"]!);
+        var functions = stack.Template.Resources("AWS::Lambda::Function");
+        Assert.Equal(DeploymentSettings.DefaultQueryReservedConcurrency,
+            (int)functions[stack.FunctionIds[FunctionCatalog.Query.Name]]["Properties"]!["ReservedConcurrentExecutions"]!);
+        Assert.Single(functions.Values, f => f["Properties"]!["ReservedConcurrentExecutions"] is not null);
+    }
+
+    [Fact]
+    public void Settings_reach_the_resources_they_configure()
+    {
+        using var publish = new TemporaryPublishFolder();
+        var settings = new DeploymentSettings(
+            "StepFunctionsCqrs", publish.Path, "dotnet10", RemovalPolicy.DESTROY, StateMachineType.STANDARD, IncludeHttpApi: true, RetentionDays.ONE_DAY)
+        {
+            ApiAuth = ApiAuthScheme.Jwt,
+            JwtIssuer = "https://issuer.example.com/",
+            JwtAudience = ["cqrs"],
+            JwtGroupsClaim = "roles",
+            CallerRolesJson = "{\"ops\":[\"admin\"]}",
+            DispatchMaxConcurrency = 4,
+            QueryReservedConcurrency = null,
+            ExecutionLogLevel = LogLevel.ALL,
+            IncludeExecutionData = true,
+            AlarmEmail = "ops@example.com",
+        };
+        var template = SynthesizedTemplate.Of(new CommandPipelineStack(new App(), settings));
+
+        Assert.Equal(4, (int)template.SingleProperties("AWS::Lambda::EventSourceMapping")["ScalingConfig"]!["MaximumConcurrency"]!);
+        Assert.All(template.Resources("AWS::Lambda::Function").Values, f => Assert.Null(f["Properties"]!["ReservedConcurrentExecutions"]));
+        Assert.Equal("JWT", (string?)template.SingleProperties("AWS::ApiGatewayV2::Authorizer")["AuthorizerType"]);
+        Assert.Equal("ALL", (string?)template.SingleProperties("AWS::StepFunctions::StateMachine")["LoggingConfiguration"]!["Level"]);
+        Assert.Equal("ops@example.com", (string?)template.SingleProperties("AWS::SNS::Subscription")["Endpoint"]);
+        var query = template.Resources("AWS::Lambda::Function").Values.Single(f => (string?)f["Properties"]!["Handler"] == FunctionCatalog.Query.LambdaHandler);
+        Assert.Equal("{\"ops\":[\"admin\"]}", (string?)query["Properties"]!["Environment"]!["Variables"]![CallerRolesVariable.Name]);
+        Assert.Equal("roles", (string?)query["Properties"]!["Environment"]!["Variables"]![CallerRolesVariable.JwtGroupsClaim]);
     }
 
     [Fact]

@@ -12,13 +12,19 @@ public sealed class SqsSendMessageIntegration : HttpRouteIntegration
 {
     private readonly IQueue _queue;
     private readonly IRole _role;
+    private readonly string _messageAttributes;
 
-    /// <summary>Sends each request body to <paramref name="queue"/> as <paramref name="role"/>, which must be allowed sqs:SendMessage.</summary>
-    public SqsSendMessageIntegration(string id, IQueue queue, IRole role)
+    /// <summary>
+    /// Sends each request body to <paramref name="queue"/> as <paramref name="role"/>, which must be allowed sqs:SendMessage,
+    /// with <paramref name="messageAttributes"/> (see <see cref="CallerMessageAttributes"/>) set by the integration itself.
+    /// </summary>
+    public SqsSendMessageIntegration(string id, IQueue queue, IRole role, string messageAttributes)
         : base(id)
     {
         _queue = queue ?? throw new ArgumentNullException(nameof(queue));
         _role = role ?? throw new ArgumentNullException(nameof(role));
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageAttributes);
+        _messageAttributes = messageAttributes;
     }
 
     /// <summary>Describes the integration to the route.</summary>
@@ -31,6 +37,8 @@ public sealed class SqsSendMessageIntegration : HttpRouteIntegration
         PayloadFormatVersion = PayloadFormatVersion.VERSION_1_0,
         ParameterMapping = new ParameterMapping()
             .Custom("QueueUrl", _queue.QueueUrl)
-            .Custom("MessageBody", "$request.body"),
+            .Custom("MessageBody", "$request.body")
+            // The caller cannot reach this parameter: the body maps only to MessageBody, and SQS takes attributes only from here.
+            .Custom("MessageAttributes", _messageAttributes),
     };
 }

@@ -21,6 +21,8 @@ public sealed class DispatcherConstruct : Construct
         {
             BatchSize = props.BatchSize,
             ReportBatchItemFailures = true,
+            // Messages beyond this wait in the queue rather than fanning out into executions and Lambda concurrency.
+            MaxConcurrency = props.MaxConcurrency,
         }));
         props.Dispatch.AddEnvironment(StateMachineArnVariable, props.StateMachine.StateMachineArn);
         props.StateMachine.GrantStartExecution(props.Dispatch);

@@ -11,6 +11,9 @@ namespace StepFunctionsCqrs.Infra.Dispatching;
 /// <param name="BatchSize">Messages per invocation.</param>
 public sealed record DispatcherProps(Function Dispatch, IQueue Queue, IStateMachine StateMachine, int BatchSize = 10)
 {
+    /// <summary>Most concurrent dispatcher invocations the queue drives; bounds how fast a flood of commands reaches the pipeline.</summary>
+    public int MaxConcurrency { get; init; } = 10;
+
     /// <summary>Throws when a piece is missing or the batch size is outside what SQS event sources accept without a batching window.</summary>
     public void Validate()
     {
@@ -20,6 +23,11 @@ public sealed record DispatcherProps(Function Dispatch, IQueue Queue, IStateMach
         if (BatchSize is < 1 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Without a batching window an SQS event source takes 1 to 10 messages.");
+        }
+
+        if (MaxConcurrency is < 2 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "An SQS event source's maximum concurrency is 2 to 1000.");
         }
     }
 }

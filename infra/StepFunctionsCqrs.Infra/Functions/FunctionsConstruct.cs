@@ -79,16 +79,12 @@ public sealed class FunctionsConstruct : Construct
             LogGroup = logGroup,
             Tracing = Tracing.ACTIVE,
             Environment = environment,
+            ReservedConcurrentExecutions = props.ReservedConcurrency.TryGetValue(definition.Name, out var reserved) ? reserved : null,
         });
 
-        foreach (var table in definition.Reads)
+        foreach (var (table, actions) in props.TableActionsFor(definition))
         {
-            props.Tables[table.LogicalName].GrantReadData(role);
-        }
-
-        foreach (var table in definition.Writes)
-        {
-            props.Tables[table.LogicalName].GrantWriteData(role);
+            props.Tables[table].Grant(role, [.. actions]);
         }
 
         return new DeployedFunction(definition, function, role, logGroup);

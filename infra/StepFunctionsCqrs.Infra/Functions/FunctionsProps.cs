@@ -20,6 +20,22 @@ public sealed record FunctionsProps(
     RetentionDays LogRetention,
     RemovalPolicy RemovalPolicy)
 {
+    /// <summary>The exact actions each function may call on each table; normally <see cref="Functions.TableActions.ByFunction"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> TableActions { get; init; } =
+        Functions.TableActions.ByFunction;
+
+    /// <summary>Function name → concurrency reserved for it (which also caps it); functions not listed reserve none.</summary>
+    public IReadOnlyDictionary<string, int> ReservedConcurrency { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The actions a function may call, by table logical name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TableActionsFor(FunctionDefinition function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return TableActions.TryGetValue(function.Name, out var tables)
+            ? tables
+            : throw new ArgumentException($"No DynamoDB actions are listed for the function '{function.Name}'.", nameof(TableActions));
+    }
+
     /// <summary>Throws when the catalog is empty, names a function twice, or refers to a table that is not supplied.</summary>
     public void Validate()
     {
@@ -47,6 +63,15 @@ public sealed record FunctionsProps(
                     throw new ArgumentException(
                         $"Function '{function.Name}' uses table '{table.LogicalName}', which is not among the supplied tables.", nameof(Tables));
                 }
+            }
+
+            // Grants follow the catalog: actions on a table the catalog entry does not name would widen what the function may touch.
+            var named = function.Reads.Concat(function.Writes).Select(t => t.LogicalName).ToHashSet(StringComparer.Ordinal);
+            var unnamed = TableActionsFor(function).Keys.Where(t => !named.Contains(t)).ToList();
+            if (unnamed.Count > 0)
+            {
+                throw new ArgumentException(
+                    $"Function '{function.Name}' is given DynamoDB actions on {string.Join(", ", unnamed)}, which its catalog entry does not name.", nameof(TableActions));
             }
         }
     }

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
 using StepFunctionsCqrs.Functions.Stores;
@@ -27,6 +28,9 @@ public sealed class StoresConstruct : Construct
                 PointInTimeRecovery = true,
                 Encryption = TableEncryption.AWS_MANAGED,
                 RemovalPolicy = props.RemovalPolicy,
+                // A destroyed environment is meant to go away: protection would make the stack's deletion fail.
+                DeletionProtection = props.DeletionProtected.Contains(definition.LogicalName) && props.RemovalPolicy != RemovalPolicy.DESTROY,
+                TimeToLiveAttribute = props.TimeToLiveAttributes.GetValueOrDefault(definition.LogicalName),
             });
         }
     }

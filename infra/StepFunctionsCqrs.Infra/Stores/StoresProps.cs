@@ -8,6 +8,16 @@ namespace StepFunctionsCqrs.Infra.Stores;
 /// <param name="RemovalPolicy">Retain in production; destroy for throwaway environments.</param>
 public sealed record StoresProps(IReadOnlyList<TableDefinition> Tables, RemovalPolicy RemovalPolicy)
 {
+    /// <summary>
+    /// Tables that refuse deletion while the removal policy keeps data: the commit log is the one source of truth, and
+    /// every view can be rebuilt from it, but nothing rebuilds the log.
+    /// </summary>
+    public IReadOnlySet<string> DeletionProtected { get; init; } = new HashSet<string>(StringComparer.Ordinal) { global::StepFunctionsCqrs.Functions.Stores.Tables.CommitLog.LogicalName };
+
+    /// <summary>Table logical name → the attribute DynamoDB's TTL reads (epoch seconds) to delete expired items; names of tables not created are ignored.</summary>
+    public IReadOnlyDictionary<string, string> TimeToLiveAttributes { get; init; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { [global::StepFunctionsCqrs.Functions.Stores.Tables.CommandStatus.LogicalName] = CommandStatusRetention.TtlAttribute };
+
     /// <summary>Throws when the list is empty or names a table twice.</summary>
     public void Validate()
     {

@@ -31,9 +31,30 @@ public sealed class WorkflowConstruct : Construct
 
         var referenced = ReferencedFunctions(props);
 
+        // A fixed name makes execution ARNs predictable from the command id: arn:...:execution:<name>:<commandId>.
+        var stateMachineName = $"{Stack.Of(this).StackName}-CommandPipeline";
+
         Role = new Role(this, "Role", new RoleProps
         {
-            AssumedBy = new ServicePrincipal("states.amazonaws.com"),
+            // Only this state machine, in this account, may have Step Functions assume the role. The ARN is built from the
+            // name because referring to the state machine itself would make the role and the machine depend on each other.
+            AssumedBy = new ServicePrincipal("states.amazonaws.com", new ServicePrincipalOpts
+            {
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
+                    ["ArnLike"] = new Dictionary<string, object>
+                    {
+                        ["aws:SourceArn"] = Stack.Of(this).FormatArn(new ArnComponents
+                        {
+                            Service = "states",
+                            Resource = "stateMachine",
+                            ResourceName = stateMachineName,
+                            ArnFormat = ArnFormat.COLON_RESOURCE_NAME,
+                        }),
+                    },
+                },
+            }),
             Description = "Runs the command pipeline; may invoke only the functions its definition names.",
         });
         foreach (var function in referenced.Values)
@@ -43,16 +64,15 @@ public sealed class WorkflowConstruct : Construct
 
         LogGroup = new LogGroup(this, "ExecutionLogs", new LogGroupProps
         {
-            // The vendedlogs prefix keeps CloudWatch Logs from adding a resource policy per log group, which has a small size limit.
-            LogGroupName = $"/aws/vendedlogs/states/{Stack.Of(this).StackName}-CommandPipeline",
+            // No fixed name: a retained log group outlives its stack, and a fixed name would make the next deploy of the
+            // same stack fail on the name it still holds. The ExecutionLogGroupName output tells the CLI which one it is.
             Retention = props.LogRetention,
             RemovalPolicy = props.RemovalPolicy,
         });
 
         StateMachine = new StateMachine(this, "StateMachine", new StateMachineProps
         {
-            // A fixed name makes execution ARNs predictable from the command id: arn:...:execution:<name>:<commandId>.
-            StateMachineName = $"{Stack.Of(this).StackName}-CommandPipeline",
+            StateMachineName = stateMachineName,
             StateMachineType = props.Type,
             DefinitionBody = DefinitionBody.FromString(props.DefinitionJson),
             DefinitionSubstitutions = referenced.ToDictionary(r => r.Key, r => r.Value.Function.FunctionArn),
@@ -60,8 +80,10 @@ public sealed class WorkflowConstruct : Construct
             Logs = new LogOptions
             {
                 Destination = LogGroup,
-                Level = LogLevel.ALL,
-                IncludeExecutionData = true,
+                // ERROR without data by default: failures are logged, while commands and the actors in them stay in
+                // the execution history (90 days, IAM-guarded) rather than being copied into logs readable more widely.
+                Level = props.LogLevel,
+                IncludeExecutionData = props.IncludeExecutionData,
             },
             TracingEnabled = true,
         });

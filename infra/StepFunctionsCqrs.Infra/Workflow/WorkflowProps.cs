@@ -18,6 +18,12 @@ public sealed record WorkflowProps(
     RetentionDays LogRetention,
     RemovalPolicy RemovalPolicy)
 {
+    /// <summary>Which execution events are logged: ALL, ERROR (default), FATAL or OFF.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.ERROR;
+
+    /// <summary>Whether logged events carry state inputs and outputs, which hold commands and the actors in them.</summary>
+    public bool IncludeExecutionData { get; init; }
+
     /// <summary>Throws when the definition or the function list is missing.</summary>
     public void Validate()
     {

@@ -27,6 +27,7 @@ public sealed class DeployLocalStackScriptTests
         Assert.Equal("dotnet8", settings.LambdaRuntimeName);
         Assert.Equal(RemovalPolicy.DESTROY, settings.RemovalPolicy);
         Assert.False(settings.IncludeHttpApi);
+        Assert.False(settings.AlarmTopic);
         Assert.Equal(CodePath, settings.FunctionsCodePath);
     }
 

@@ -23,6 +23,7 @@ public sealed class LocalStackComposeFileTests
         ["AWS::IAM::"] = "iam",
         ["AWS::Logs::"] = "logs",
         ["AWS::CloudWatch::"] = "cloudwatch",
+        ["AWS::SNS::"] = "sns",
     };
 
     private readonly YamlMappingNode _localstack;
@@ -50,7 +51,11 @@ public sealed class LocalStackComposeFileTests
     {
         using var publish = new TemporaryPublishFolder();
         var settings = new DeploymentSettings(
-            "StepFunctionsCqrs", publish.Path, "dotnet10", RemovalPolicy.DESTROY, StateMachineType.STANDARD, IncludeHttpApi: false, RetentionDays.ONE_DAY);
+            "StepFunctionsCqrs", publish.Path, "dotnet10", RemovalPolicy.DESTROY, StateMachineType.STANDARD, IncludeHttpApi: false, RetentionDays.ONE_DAY)
+        {
+            // As infra/scripts/deploy-localstack.sh deploys it.
+            AlarmTopic = false,
+        };
         var template = SynthesizedTemplate.Of(new CommandPipelineStack(new App(), settings));
         var types = template.Json["Resources"]!.AsObject().Select(r => (string)r.Value!["Type"]!).Where(t => t != "AWS::CDK::Metadata").Distinct();
 

@@ -23,6 +23,21 @@ public sealed class DispatcherConstructTests : IDisposable
         Assert.Equal(template.LogicalIdOf(dispatch), JsonReferences.TargetOf(mapping["FunctionName"]));
         Assert.Equal("ReportBatchItemFailures", (string?)mapping["FunctionResponseTypes"]![0]);
         Assert.Equal(10, (int)mapping["BatchSize"]!);
+        Assert.Equal(10, (int)mapping["ScalingConfig"]!["MaximumConcurrency"]!);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1001)]
+    public void A_maximum_concurrency_sqs_refuses_is_rejected(int maxConcurrency)
+    {
+        var pipeline = PipelineBuilder.Build(_publish.Path);
+        var dispatch = pipeline.Functions.For(FunctionCatalog.Dispatch).Function;
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DispatcherConstruct(pipeline.Stack, "Dispatcher",
+            new DispatcherProps(dispatch, pipeline.Commands.Queue, pipeline.Workflow.StateMachine) { MaxConcurrency = maxConcurrency }));
+
+        Assert.Equal("MaxConcurrency", error.ParamName);
     }
 
     [Fact]

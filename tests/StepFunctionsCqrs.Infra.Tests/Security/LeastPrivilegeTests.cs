@@ -166,6 +166,62 @@ public sealed class LeastPrivilegeTests(CommandPipelineStackFixture stack) : ICl
         }
     }
 
+    [Fact]
+    public void Each_function_is_granted_exactly_the_dynamodb_actions_its_handler_code_calls()
+    {
+        foreach (var definition in FunctionCatalog.All)
+        {
+            var granted = DynamoDbActionsOf(stack.RoleIdsByFunction[definition.Name]);
+            var called = DynamoDbCallGraph.ActionsOf(definition.HandlerType);
+
+            Assert.True(called.SetEquals(granted),
+                $"{definition.Name} is granted [{string.Join(", ", granted.Order(StringComparer.Ordinal))}] but its code calls [{string.Join(", ", called)}].");
+        }
+    }
+
+    [Fact]
+    public void The_call_graph_sees_the_commit_logs_conditional_append_and_not_the_rebuild_scan()
+    {
+        var persist = DynamoDbCallGraph.ActionsOf(FunctionCatalog.Persist.HandlerType);
+
+        Assert.Equal(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"], persist);
+        Assert.Empty(DynamoDbCallGraph.ActionsOf(FunctionCatalog.Validate.HandlerType));
+    }
+
+    [Fact]
+    public void Persist_can_neither_delete_nor_update_nor_batch_write_the_commit_log()
+    {
+        var granted = DynamoDbActionsOf(stack.RoleIdsByFunction[FunctionCatalog.Persist.Name]);
+
+        Assert.DoesNotContain("dynamodb:DeleteItem", granted);
+        Assert.DoesNotContain("dynamodb:UpdateItem", granted);
+        Assert.DoesNotContain("dynamodb:BatchWriteItem", granted);
+        Assert.DoesNotContain("dynamodb:Scan", granted);
+    }
+
+    [Fact]
+    public void Dynamodb_grants_name_only_the_tables_of_the_functions_catalog_entry()
+    {
+        foreach (var definition in FunctionCatalog.All)
+        {
+            var role = stack.RoleIdsByFunction[definition.Name];
+            var tables = stack.PolicyStatements()
+                .Where(s => s.Roles.Contains(role) && Actions(s.Statement).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)))
+                .SelectMany(s => JsonReferences.AllTargets(s.Statement["Resource"]))
+                .Where(t => !t.StartsWith("AWS::", StringComparison.Ordinal))
+                .ToHashSet();
+            var expected = definition.Reads.Concat(definition.Writes).Select(t => stack.TableIds[t.LogicalName]).ToHashSet();
+            Assert.Equal(expected, tables);
+        }
+    }
+
+    private HashSet<string> DynamoDbActionsOf(string roleId) =>
+        stack.PolicyStatements()
+            .Where(s => s.Roles.Contains(roleId))
+            .SelectMany(s => Actions(s.Statement))
+            .Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+
     private HashSet<string> RolesGranted(HashSet<string> actions, string tableId) =>
         stack.PolicyStatements()
             .Where(s => Actions(s.Statement).Any(actions.Contains) && JsonReferences.AllTargets(s.Statement["Resource"]).Contains(tableId))

@@ -40,6 +40,55 @@ public sealed class StoresConstructTests
         }
     }
 
+    [Fact]
+    public void The_commit_log_refuses_deletion_and_keeps_point_in_time_recovery_while_data_is_retained()
+    {
+        var stack = IsolatedStack.Create();
+        var stores = new StoresConstruct(stack, "Stores", new StoresProps(Tables.All, RemovalPolicy.RETAIN));
+        var template = SynthesizedTemplate.Of(stack);
+
+        foreach (var definition in Tables.All)
+        {
+            var properties = template.Resources("AWS::DynamoDB::Table")[template.LogicalIdOf(stores.TableFor(definition))]["Properties"]!;
+            Assert.Equal(definition == Tables.CommitLog, (bool?)properties["DeletionProtectionEnabled"] ?? false);
+        }
+
+        var commitLog = template.Resources("AWS::DynamoDB::Table")[template.LogicalIdOf(stores.TableFor(Tables.CommitLog))]["Properties"]!;
+        Assert.True((bool)commitLog["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!);
+    }
+
+    [Fact]
+    public void A_destroyed_environment_leaves_the_commit_log_unprotected_so_the_stack_can_be_deleted()
+    {
+        var stack = IsolatedStack.Create();
+        new StoresConstruct(stack, "Stores", new StoresProps(Tables.All, RemovalPolicy.DESTROY));
+        var template = SynthesizedTemplate.Of(stack);
+
+        Assert.All(template.Resources("AWS::DynamoDB::Table").Values, t => Assert.NotEqual(true, (bool?)t["Properties"]!["DeletionProtectionEnabled"]));
+    }
+
+    [Fact]
+    public void Command_statuses_expire_through_the_ttl_attribute_the_status_store_writes_and_no_other_table_expires()
+    {
+        var stack = IsolatedStack.Create();
+        var stores = new StoresConstruct(stack, "Stores", new StoresProps(Tables.All, RemovalPolicy.RETAIN));
+        var template = SynthesizedTemplate.Of(stack);
+
+        foreach (var definition in Tables.All)
+        {
+            var ttl = template.Resources("AWS::DynamoDB::Table")[template.LogicalIdOf(stores.TableFor(definition))]["Properties"]!["TimeToLiveSpecification"];
+            if (definition == Tables.CommandStatus)
+            {
+                Assert.Equal(CommandStatusRetention.TtlAttribute, (string?)ttl!["AttributeName"]);
+                Assert.True((bool)ttl["Enabled"]!);
+            }
+            else
+            {
+                Assert.Null(ttl);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("destroy", "Delete")]
     [InlineData("retain", "Retain")]

@@ -42,15 +42,15 @@ public sealed class WorkflowConstructTests : IDisposable
     }
 
     [Fact]
-    public void Standard_is_the_default_with_full_logging_execution_data_and_tracing()
+    public void Standard_is_the_default_logging_errors_without_execution_data_with_tracing()
     {
         var (template, _, workflow) = Build(StateMachineType.STANDARD);
         var properties = template.SingleProperties("AWS::StepFunctions::StateMachine");
 
         Assert.Equal("STANDARD", (string?)properties["StateMachineType"]);
         Assert.Equal("TestStack-CommandPipeline", (string?)properties["StateMachineName"]);
-        Assert.Equal("ALL", (string?)properties["LoggingConfiguration"]!["Level"]);
-        Assert.True((bool)properties["LoggingConfiguration"]!["IncludeExecutionData"]!);
+        Assert.Equal("ERROR", (string?)properties["LoggingConfiguration"]!["Level"]);
+        Assert.False((bool)properties["LoggingConfiguration"]!["IncludeExecutionData"]!);
         Assert.True((bool)properties["TracingConfiguration"]!["Enabled"]!);
         Assert.Equal(
             template.LogicalIdOf(workflow.LogGroup),
@@ -58,7 +58,46 @@ public sealed class WorkflowConstructTests : IDisposable
 
         var logGroup = template.Resources("AWS::Logs::LogGroup")[template.LogicalIdOf(workflow.LogGroup)]["Properties"]!;
         Assert.Equal(30, (int)logGroup["RetentionInDays"]!);
-        Assert.StartsWith("/aws/vendedlogs/states/", (string?)logGroup["LogGroupName"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ALL", true)]
+    [InlineData("FATAL", false)]
+    [InlineData("OFF", false)]
+    public void The_log_level_and_execution_data_follow_the_props(string level, bool includeData)
+    {
+        var stack = IsolatedStack.Create();
+        var functions = DeployedFunctionsBuilder.Build(stack, _publish.Path);
+        new WorkflowConstruct(stack, "Workflow", new WorkflowProps(
+            CommandPipelineDefinition.Load(), functions.All, StateMachineType.STANDARD, RetentionDays.ONE_MONTH, RemovalPolicy.DESTROY)
+        {
+            LogLevel = Enum.Parse<LogLevel>(level),
+            IncludeExecutionData = includeData,
+        });
+        var logging = SynthesizedTemplate.Of(stack).SingleProperties("AWS::StepFunctions::StateMachine")["LoggingConfiguration"]!;
+
+        Assert.Equal(level, (string?)logging["Level"]);
+        Assert.Equal(includeData, (bool)logging["IncludeExecutionData"]!);
+    }
+
+    [Fact]
+    public void No_log_group_has_a_fixed_name_so_a_retained_one_never_blocks_the_next_deploy()
+    {
+        var (template, _, _) = Build(StateMachineType.STANDARD);
+
+        Assert.All(template.Resources("AWS::Logs::LogGroup").Values, g => Assert.Null(g["Properties"]!["LogGroupName"]));
+    }
+
+    [Fact]
+    public void Only_this_state_machine_in_this_account_may_have_step_functions_assume_its_role()
+    {
+        var (template, _, workflow) = Build(StateMachineType.STANDARD);
+
+        var trust = template.Resources("AWS::IAM::Role")[template.LogicalIdOf(workflow.Role)]["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!;
+        Assert.Equal("states.amazonaws.com", (string?)trust["Principal"]!["Service"]);
+        Assert.Equal("123456789012", (string?)trust["Condition"]!["StringEquals"]!["aws:SourceAccount"]);
+        var sourceArn = trust["Condition"]!["ArnLike"]!["aws:SourceArn"]!.ToJsonString();
+        Assert.Contains(":states:eu-west-1:123456789012:stateMachine:TestStack-CommandPipeline", sourceArn, StringComparison.Ordinal);
     }
 
     [Fact]
