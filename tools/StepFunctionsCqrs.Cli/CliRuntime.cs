@@ -30,6 +30,6 @@ public sealed record CliRuntime(IAnsiConsole Console, TextWriter Output, Func<st
     {
         var source = SettingsSource.Load(Environment, configPath, WorkingDirectory);
         var settings = CliSettings.Resolve(source);
-        return new CliContext(this, settings, new CliClients(settings, CliClients.ResolveCredentials(source, settings)));
+        return new CliContext(this, settings, new CliClients(settings, CliClients.ResolveCredentials(source, settings, WorkingDirectory)));
     }
 }

@@ -53,6 +53,38 @@ public sealed class DeadLetterListTests : IAsyncLifetime
         Assert.Contains("bk-first", (await stepFunctions.DescribeExecutionAsync(executionArn)).Input);
     }
 
+    [Fact]
+    public async Task A_redriven_dead_letter_is_judged_as_its_first_sender_not_with_the_admin_authority_of_the_operator()
+    {
+        // A stranger's command put straight on the dead-letter queue: had redrive re-sent it as the admin, it would act.
+        using var stranger = new AmazonSQSClient(new Amazon.Runtime.BasicAWSCredentials("stranger", "any"), new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+        var commandId = $"laundered-{Guid.NewGuid():N}";
+        await stranger.SendMessageAsync(cloud.Resources.DeadLetterQueueUrl, Booking(commandId, "bk-laundered"));
+        var admin = cloud.Identities.Admin.Credentials.GetCredentials();
+        var cli = new CapturedCli(new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL"] = cloud.Endpoint.ToString(), ["AWS_ACCESS_KEY_ID"] = admin.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = admin.SecretKey,
+        });
+
+        var code = await cli.RunAsync("dlq", "redrive");
+        string? outcome = null;
+        await UntilAsync(async () => (outcome = await StatusOfAsync(cli, commandId)) is not null);
+
+        Assert.Equal(0, code);
+        Assert.Equal("Rejected", outcome);
+        Assert.Contains("UnknownSender", cli.Console);
+        Assert.Contains("stranger", cli.Console);
+    }
+
+    // The status as `cqrs status` prints it, or null while there is none.
+    private static async Task<string?> StatusOfAsync(CapturedCli cli, string commandId)
+    {
+        var code = await cli.RunAsync("status", commandId);
+        return code == StepFunctionsCqrs.Cli.Commands.StatusCommand.PendingExitCode ? null
+            : cli.Console.Contains("Rejected", StringComparison.Ordinal) ? "Rejected"
+            : cli.Console.Contains("Accepted", StringComparison.Ordinal) ? "Accepted" : "other";
+    }
+
     private static string Booking(string commandId, string bookingId) => new JsonObject
     {
         ["commandId"] = commandId,

@@ -31,6 +31,9 @@ public sealed class CliClients : IDisposable
     /// <summary>Where the local cloud keeps its state by default, below the repository root.</summary>
     public const string LocalStateFolder = ".local-cloud";
 
+    /// <summary>The access key used against an endpoint when no credentials are found anywhere.</summary>
+    public const string NoCredentialsAccessKey = "cqrs-cli-without-credentials";
+
     /// <summary>The profile of the local cloud's credentials file that holds the admin role.</summary>
     public const string LocalAdminProfile = "admin";
 
@@ -52,10 +55,10 @@ public sealed class CliClients : IDisposable
     /// <summary>
     /// Credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN) when the settings carry them, else the
     /// default chain. With an endpoint override and no credentials anywhere, the admin profile of the local cloud's
-    /// credentials file (<c>.local-cloud/credentials</c> in this folder or one above it) is used: the local cloud checks
+    /// credentials file (<c>.local-cloud/credentials</c> in <paramref name="workingDirectory"/> or a folder above it) is used: the local cloud checks
     /// the signatures of the keys it knows and grants roles by key, and the admin may act for anyone.
     /// </summary>
-    public static AWSCredentials ResolveCredentials(SettingsSource source, CliSettings settings)
+    public static AWSCredentials ResolveCredentials(SettingsSource source, CliSettings settings, string workingDirectory)
     {
         if (source.Get("AWS_ACCESS_KEY_ID") is { } keyId && source.Get("AWS_SECRET_ACCESS_KEY") is { } secret)
         {
@@ -70,11 +73,11 @@ public sealed class CliClients : IDisposable
         }
         catch (AmazonClientException) when (settings.Endpoint is not null)
         {
-            return LocalAdmin(Environment.CurrentDirectory)
-                ?? throw new CliException(
-                    $"No AWS credentials found, and no local cloud's {LocalStateFolder}/credentials in {Environment.CurrentDirectory} or above it. " +
-                    "Start the local cloud, then export the AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE it prints.");
+            // With no local cloud's credentials either, a key of its own still reaches the endpoint: an emulator serves
+            // it, and the local cloud serves it with no roles, so what it sends is rejected naming this sender.
+            return LocalAdmin(workingDirectory) ?? new BasicAWSCredentials(NoCredentialsAccessKey, "none");
         }
+
         catch (AmazonClientException e)
         {
             throw new CliException($"No AWS credentials found: {e.Message}");
