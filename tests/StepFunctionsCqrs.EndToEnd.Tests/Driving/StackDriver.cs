@@ -96,6 +96,35 @@ public sealed class StackDriver : IDisposable
         return response.MessageId;
     }
 
+    /// <summary>Sends a body under a known key with a guessed secret; returns the error the target refused it with.</summary>
+    public async Task<string> SendForgedAsync(string body)
+    {
+        var (keyId, secret) = Target.ForgedCredentials ?? throw new InvalidOperationException($"The {Target.Name} checks no signatures.");
+        using var sqs = new AmazonSQSClient(new BasicAWSCredentials(keyId, secret), new AmazonSQSConfig
+        {
+            ServiceURL = context.Settings.SqsEndpoint!.ToString(),
+            AuthenticationRegion = context.Settings.Region,
+            MaxErrorRetry = 0,
+        });
+        var refused = await Assert.ThrowsAsync<AmazonSQSException>(() => sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = body }));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        return refused.ErrorCode;
+    }
+
+    /// <summary>Sends a SendMessage with no signature at all; returns the HTTP status and body the target answered.</summary>
+    public async Task<(int Status, string Body)> SendUnsignedAsync(string body)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, context.Settings.SqsEndpoint)
+        {
+            Content = new StringContent(new JsonObject { ["QueueUrl"] = queueUrl, ["MessageBody"] = body }.ToJsonString()),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "AmazonSQS.SendMessage");
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Waits until every command has an outcome; fails naming the ones without.</summary>
     public async Task<IReadOnlyDictionary<string, string>> WaitForOutcomesAsync(IReadOnlyCollection<string> commandIds, TimeSpan timeout)
     {

@@ -4,7 +4,11 @@ using StepFunctionsCqrs.EndToEnd.Tests.Driving;
 
 namespace StepFunctionsCqrs.EndToEnd.Tests.Scenarios;
 
-/// <summary>200 malformed or hostile messages: not JSON, not objects, no or bad command ids, unknown types, missing fields, wrong types, 256 KiB bodies, unknown senders.</summary>
+/// <summary>
+/// 200 malformed or hostile messages: not JSON, not objects, no or bad command ids, unknown types, missing fields, wrong
+/// types, 256 KiB bodies, unknown senders; and, where the target checks signatures, 20 valid commands sent with a forged
+/// signature or none, which must be refused before they reach the queue.
+/// </summary>
 public static class HostileTraffic
 {
     /// <summary>SQS's largest body.</summary>
@@ -48,6 +52,15 @@ public static class HostileTraffic
         for (var i = 0; i < 5; i++)
         {
             messages.Add(Oversized(Valid(700 + i)));
+        }
+
+        if (stack.Target.ForgedCredentials is not null)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var door = i % 2 == 0 ? HostileDoor.ForgedSignature : HostileDoor.Unsigned;
+                messages.Add(Rejectable(door == HostileDoor.ForgedSignature ? "forged signature" : "unsigned", Valid(800 + i)) with { Door = door });
+            }
         }
 
         return messages;

@@ -11,4 +11,7 @@ public interface ITarget
 
     /// <summary>Credentials of a sender with no roles, for the unauthorized-sender traffic.</summary>
     (string AccessKeyId, string Secret) StrangerCredentials { get; }
+
+    /// <summary>A key the target knows with a secret that is not its own, or null when the target checks no signatures.</summary>
+    (string AccessKeyId, string Secret)? ForgedCredentials { get; }
 }

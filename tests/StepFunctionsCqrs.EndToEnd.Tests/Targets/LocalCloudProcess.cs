@@ -84,6 +84,9 @@ public sealed class LocalCloudProcess : ITarget, IAsyncDisposable
     /// <inheritdoc />
     public (string AccessKeyId, string Secret) StrangerCredentials => ("AKIDSTRANGER", "stranger-secret");
 
+    /// <inheritdoc />
+    public (string AccessKeyId, string Secret)? ForgedCredentials => (Profile(CliClients.LocalAdminProfile).AccessKey, "guessed-secret");
+
     /// <summary>
     /// Starts a host on a fresh temp state folder; <paramref name="hostEnvironment"/> adds variables (e.g. fault switches),
     /// <paramref name="hostArguments"/> command-line options (e.g. <c>--visibility-timeout 2</c>), kept for every restart.

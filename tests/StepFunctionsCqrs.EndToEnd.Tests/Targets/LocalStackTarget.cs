@@ -50,6 +50,10 @@ public sealed class LocalStackTarget : ITarget
     /// <inheritdoc />
     public (string AccessKeyId, string Secret) StrangerCredentials => ("AKIDSTRANGER", "stranger-secret");
 
+    /// <inheritdoc />
+    /// <remarks>LocalStack's free edition checks no signatures.</remarks>
+    public (string AccessKeyId, string Secret)? ForgedCredentials => null;
+
     /// <summary>Why LocalStack scenarios cannot run here, or null when they can (E2E_TARGET=localstack and LocalStack answers).</summary>
     public static string? Unavailable { get; } = Probe();
 
