@@ -62,9 +62,6 @@ public static partial class CallerAuthority
                 : [claim];
         }
 
-        return names.Where(name => RoleName().IsMatch(name)).ToHashSet(StringComparer.Ordinal);
+        return names.Where(Roles.IsName).ToHashSet(StringComparer.Ordinal);
     }
-
-    [GeneratedRegex(@"\A[A-Za-z0-9_.-]{1,32}\z")]
-    private static partial Regex RoleName();
 }

@@ -36,7 +36,7 @@ public sealed partial class SigV4Verifier(Func<string, string?> secretOf, TimePr
         }
 
         var accessKey = parts.Groups["key"].Value;
-        if (!AccessKeyPattern().IsMatch(accessKey))
+        if (!IsAccessKey(accessKey))
         {
             return SignatureVerdict.Refused(SignatureFaults.InvalidClientTokenId,
                 "The security token included in the request is invalid: an access key id is 1 to 128 letters, digits, '_', '.' or '-'.");
@@ -95,6 +95,9 @@ public sealed partial class SigV4Verifier(Func<string, string?> secretOf, TimePr
             : SignatureVerdict.Refused(SignatureFaults.SignatureDoesNotMatch,
                 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
     }
+
+    /// <summary>Whether <paramref name="accessKey"/> can be an access key id: 1 to 128 letters, digits, '_', '.' or '-'.</summary>
+    public static bool IsAccessKey(string accessKey) => AccessKeyPattern().IsMatch(accessKey);
 
     private static string? CanonicalRequest(SignedRequest request, string[] signedHeaders)
     {

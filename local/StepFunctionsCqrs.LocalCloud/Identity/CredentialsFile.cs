@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using StepFunctionsCqrs.Functions.Authorization;
+using StepFunctionsCqrs.LocalCloud.Edge;
 
 namespace StepFunctionsCqrs.LocalCloud.Identity;
 
@@ -10,7 +10,7 @@ namespace StepFunctionsCqrs.LocalCloud.Identity;
 /// random secret, readable by its owner only. Further profiles may be added by hand; <c>roles</c>, a comma-separated
 /// list, says what the functions grant each (none when absent). It is read once, at start.
 /// </summary>
-public static partial class CredentialsFile
+public static class CredentialsFile
 {
     /// <summary>The file's name in the state folder.</summary>
     public const string FileName = "credentials";
@@ -89,14 +89,14 @@ public static partial class CredentialsFile
 
             var key = fields.GetValueOrDefault("aws_access_key_id");
             var secret = fields.GetValueOrDefault("aws_secret_access_key");
-            if (key is null || !AccessKey().IsMatch(key) || string.IsNullOrEmpty(secret))
+            if (key is null || !SigV4Verifier.IsAccessKey(key) || string.IsNullOrEmpty(secret))
             {
                 throw new InvalidDataException(
                     $"{source}: profile [{profile}] needs aws_access_key_id (1 to 128 letters, digits, '_', '.' or '-') and aws_secret_access_key.");
             }
 
             var roles = (fields.GetValueOrDefault("roles") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (roles.FirstOrDefault(role => !RoleName().IsMatch(role)) is { } wrong)
+            if (roles.FirstOrDefault(role => !Roles.IsName(role)) is { } wrong)
             {
                 throw new InvalidDataException($"{source}: profile [{profile}] names the role '{wrong}'; a role is 1 to 32 letters, digits, '_', '.' or '-'.");
             }
@@ -126,10 +126,4 @@ public static partial class CredentialsFile
         using var writer = new StreamWriter(path, new UTF8Encoding(false), options);
         writer.Write(text);
     }
-
-    [GeneratedRegex(@"\A[A-Za-z0-9_.\-]{1,128}\z")]
-    private static partial Regex AccessKey();
-
-    [GeneratedRegex(@"\A[A-Za-z0-9_.\-]{1,32}\z")]
-    private static partial Regex RoleName();
 }
