@@ -13,8 +13,17 @@ public static class CallerAttributes
     /// <summary>How the caller was authenticated: <see cref="IamScheme"/> or <see cref="JwtScheme"/>.</summary>
     public const string Scheme = "caller-scheme";
 
-    /// <summary>A JWT caller's groups claim as API Gateway renders it (a JSON array, or <c>[a b]</c>); absent for IAM callers.</summary>
+    /// <summary>
+    /// A JWT caller's groups claim as API Gateway renders it (a JSON array, or <c>[a b]</c>) after <see cref="GroupsPrefix"/>;
+    /// absent for IAM callers.
+    /// </summary>
     public const string Groups = "caller-groups";
+
+    /// <summary>
+    /// Written before the groups claim by the command API's mapping: SQS refuses an empty attribute value, and a token
+    /// without the claim renders as nothing, so without it such a caller could not post at all.
+    /// </summary>
+    public const string GroupsPrefix = "groups:";
 
     /// <summary>
     /// Set by <c>cqrs dlq redrive</c>: the SenderId the message had when it was first sent, so a redriven message is

@@ -113,9 +113,12 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
             ? new CallerContext(
                 principal,
                 Bounded(message, CallerAttributes.Scheme, FieldLimits.MaxTypeLength) ?? CallerAttributes.IamScheme,
-                Bounded(message, CallerAttributes.Groups, FieldLimits.MaxCallerGroupsLength))
+                WithoutPrefix(Bounded(message, CallerAttributes.Groups, FieldLimits.MaxCallerGroupsLength), CallerAttributes.GroupsPrefix))
             : null,
         Bounded(message, CallerAttributes.OriginalSender, FieldLimits.MaxSenderIdLength));
+
+    private static string? WithoutPrefix(string? value, string prefix) =>
+        value is not null && value.StartsWith(prefix, StringComparison.Ordinal) ? value[prefix.Length..] : value;
 
     private static string? Bounded(SqsMessage message, string name, int maxLength) =>
         message.MessageAttribute(name) is { } value && value.Length <= maxLength ? value : null;

@@ -38,7 +38,7 @@ public static class CallerMessageAttributes
                 + Attribute(CallerAttributes.Principal, IamPrincipal) + "}",
             ApiAuthScheme.Jwt => "{"
                 + Attribute(CallerAttributes.Scheme, CallerAttributes.JwtScheme) + ","
-                + Attribute(CallerAttributes.Groups, "${context.authorizer.claims." + groupsClaim + "}") + ","
+                + Attribute(CallerAttributes.Groups, CallerAttributes.GroupsPrefix + "${context.authorizer.claims." + groupsClaim + "}") + ","
                 + Attribute(CallerAttributes.Principal, JwtPrincipal) + "}",
             _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown API authentication scheme."),
         };

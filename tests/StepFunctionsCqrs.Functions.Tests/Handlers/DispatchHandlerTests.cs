@@ -69,6 +69,22 @@ public sealed class DispatchHandlerTests
         Assert.Equal("AIDAFIRST", sqs.GetProperty("originalSender").GetString());
     }
 
+    [Theory]
+    [InlineData("groups:[guest admin]", "[guest admin]")]
+    [InlineData("groups:", "")]
+    public async Task A_jwt_callers_groups_reach_the_execution_without_the_prefix_the_api_mapping_writes(string attribute, string groups)
+    {
+        var record = Record("m1", Booking(1))
+            .WithAttribute("caller-principal", "sub-123")
+            .WithAttribute("caller-scheme", "jwt")
+            .WithAttribute("caller-groups", attribute);
+
+        await Lambda.InvokeAsync(Handler.Handle, Event(record));
+
+        var caller = JsonDocument.Parse(stepFunctions.Executions["cmd-1"]).RootElement.GetProperty("sqs").GetProperty("caller");
+        Assert.Equal(groups, caller.GetProperty("groups").GetString());
+    }
+
     [Fact]
     public async Task A_caller_attribute_over_its_limit_is_dropped_so_it_cannot_swell_the_execution_input()
     {

@@ -95,7 +95,7 @@ public sealed class ApiConstructTests : IDisposable
         var attributes = MessageAttributes(template);
         Assert.Equal("jwt", (string?)attributes["caller-scheme"]!["StringValue"]);
         Assert.Equal("${context.authorizer.claims.sub}", (string?)attributes["caller-principal"]!["StringValue"]);
-        Assert.Equal("${context.authorizer.claims.roles}", (string?)attributes["caller-groups"]!["StringValue"]);
+        Assert.Equal("groups:${context.authorizer.claims.roles}", (string?)attributes["caller-groups"]!["StringValue"]);
         // Last, so an attribute injected through a claim's text ahead of it cannot replace the principal under last-wins parsing.
         Assert.Equal("caller-principal", attributes.Last().Key);
     }
