@@ -48,6 +48,8 @@ public sealed class SignatureGuard(SigV4Verifier verifier)
             return;
         }
 
+        // What the services read as the caller, so the header is parsed once, by the code that checked it.
+        context.Features.Set(verdict);
         body.Position = 0;
         request.Body = body;
         await next(context).ConfigureAwait(false);
