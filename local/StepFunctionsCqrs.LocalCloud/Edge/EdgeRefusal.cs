@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using StepFunctionsCqrs.LocalCloud.Sqs;
 
 namespace StepFunctionsCqrs.LocalCloud.Edge;
 
@@ -23,11 +24,11 @@ public static class EdgeRefusal
             context.Response.Headers["x-amzn-ErrorType"] = code;
             body = new JsonObject { ["message"] = message, ["code"] = code };
         }
-        else if (target.StartsWith("AmazonSQS.", StringComparison.Ordinal))
+        else if (target.StartsWith(SqsProtocol.Prefix, StringComparison.Ordinal))
         {
             context.Response.ContentType = "application/x-amz-json-1.0";
             context.Response.Headers["x-amzn-query-error"] = $"{code};Sender";
-            body = new JsonObject { ["__type"] = "com.amazonaws.sqs#" + code, ["message"] = message };
+            body = new JsonObject { ["__type"] = SqsProtocol.ErrorNamespace + code, ["message"] = message };
         }
         else
         {

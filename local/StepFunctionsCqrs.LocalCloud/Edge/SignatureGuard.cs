@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using StepFunctionsCqrs.LocalCloud.Sqs;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace StepFunctionsCqrs.LocalCloud.Edge;
@@ -58,7 +59,7 @@ public sealed class SignatureGuard(SigV4Verifier verifier)
     // Each service names the same refusals its own way.
     private static string CodeFor(string target, string code) => code switch
     {
-        SignatureFaults.InvalidClientTokenId when !target.StartsWith("AmazonSQS.", StringComparison.Ordinal) && target.Length > 0 => SignatureFaults.UnrecognizedClientException,
+        SignatureFaults.InvalidClientTokenId when !target.StartsWith(SqsProtocol.Prefix, StringComparison.Ordinal) && target.Length > 0 => SignatureFaults.UnrecognizedClientException,
         SignatureFaults.SignatureDoesNotMatch when target.StartsWith("DynamoDB_", StringComparison.Ordinal) => SignatureFaults.InvalidSignatureException,
         _ => code,
     };

@@ -12,12 +12,17 @@ namespace StepFunctionsCqrs.LocalCloud.Sqs;
 /// </summary>
 internal sealed class SqsProtocol(SqsOperations operations) : IAwsJsonService
 {
+    /// <summary>The X-Amz-Target prefix of every SQS operation.</summary>
+    public const string Prefix = "AmazonSQS.";
+
+    /// <summary>What SQS writes before an error code in <c>__type</c>.</summary>
+    public const string ErrorNamespace = "com.amazonaws.sqs#";
+
     private const string ContentType = "application/x-amz-json-1.0";
-    private const string ErrorNamespace = "com.amazonaws.sqs#";
 
     private static readonly SqsJsonContext Json = SqsJsonContext.Default;
 
-    public string TargetPrefix => "AmazonSQS.";
+    public string TargetPrefix => Prefix;
 
     public async Task HandleAsync(HttpContext context, string operation)
     {
