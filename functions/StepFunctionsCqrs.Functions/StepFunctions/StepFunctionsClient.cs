@@ -89,6 +89,20 @@ public sealed class StepFunctionsClient : IStepFunctionsApi, IDisposable
     }
 
     /// <inheritdoc />
+    public Task<DescribeStateMachineResult> DescribeStateMachineAsync(string stateMachineArn, CancellationToken cancellationToken = default)
+    {
+        RequireArn(stateMachineArn, "DescribeStateMachine", "stateMachineArn");
+        return SendAsync("DescribeStateMachine", new DescribeStateMachineRequest(stateMachineArn), Json.DescribeStateMachineRequest, Json.DescribeStateMachineResult, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ListStateMachinesResult> ListStateMachinesAsync(ListStateMachinesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync("ListStateMachines", request, Json.ListStateMachinesRequest, Json.ListStateMachinesResult, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<StopExecutionResult> StopExecutionAsync(string executionArn, string? error = null, string? cause = null, CancellationToken cancellationToken = default)
     {
         RequireArn(executionArn, "StopExecution", "executionArn");

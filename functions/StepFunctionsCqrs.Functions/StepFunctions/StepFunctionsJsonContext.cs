@@ -19,4 +19,8 @@ namespace StepFunctionsCqrs.Functions.StepFunctions;
 [JsonSerializable(typeof(GetExecutionHistoryResult))]
 [JsonSerializable(typeof(StopExecutionRequest))]
 [JsonSerializable(typeof(StopExecutionResult))]
+[JsonSerializable(typeof(DescribeStateMachineRequest))]
+[JsonSerializable(typeof(DescribeStateMachineResult))]
+[JsonSerializable(typeof(ListStateMachinesRequest))]
+[JsonSerializable(typeof(ListStateMachinesResult))]
 public sealed partial class StepFunctionsJsonContext : JsonSerializerContext;

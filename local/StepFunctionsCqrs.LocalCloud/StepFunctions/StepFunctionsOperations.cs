@@ -83,7 +83,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
     private async Task<JsonObject> ListStateMachinesAsync(RequestFields request, CancellationToken cancellationToken)
     {
         var pageSize = request.OptionalInt("maxResults", 0, MaxPageSize) is { } n and > 0 ? n : DefaultPageSize;
-        var offset = PageToken.Read(request.OptionalString("nextToken"), "ListStateMachines");
+        var offset = PageToken.ReadOffset(request.OptionalString("nextToken"), "ListStateMachines");
         var machines = await store.ListStateMachinesAsync(cancellationToken).ConfigureAwait(false);
         var page = machines.Skip(offset).Take(pageSize).Select(m => (JsonNode)new JsonObject
         {
@@ -244,9 +244,9 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
 
         var pageSize = request.OptionalInt("maxResults", 0, MaxPageSize) is { } n and > 0 ? n : DefaultPageSize;
         var scope = $"ListExecutions {machine.Arn} {status}";
-        var offset = PageToken.Read(request.OptionalString("nextToken"), scope);
-        var executions = await store.ListExecutionsAsync(machine.Arn, status, cancellationToken).ConfigureAwait(false);
-        var page = executions.Skip(offset).Take(pageSize).Select(e =>
+        var before = request.OptionalString("nextToken") is { } token ? PageToken.Read(token, scope) : (long?)null;
+        var page = await store.ListExecutionsAsync(machine.Arn, status, before, pageSize, cancellationToken).ConfigureAwait(false);
+        var items = page.Executions.Select(e =>
         {
             var item = new JsonObject
             {
@@ -260,7 +260,13 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
 
             return (JsonNode)item;
         });
-        return WithNextToken(new JsonObject { ["executions"] = new JsonArray([.. page]) }, scope, offset + pageSize, executions.Count);
+        var response = new JsonObject { ["executions"] = new JsonArray([.. items]) };
+        if (page.NextBeforeSeq is { } next)
+        {
+            response["nextToken"] = PageToken.Create(scope, next);
+        }
+
+        return response;
     }
 
     private async Task<JsonObject> GetExecutionHistoryAsync(RequestFields request, CancellationToken cancellationToken)
@@ -271,7 +277,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         var reverse = request.OptionalBool("reverseOrder") ?? false;
         var includeData = request.OptionalBool("includeExecutionData") ?? true;
         var scope = $"GetExecutionHistory {arn} {reverse}";
-        var offset = PageToken.Read(request.OptionalString("nextToken"), scope);
+        var offset = PageToken.ReadOffset(request.OptionalString("nextToken"), scope);
 
         var eventsJson = runner.Find(arn) is { } live
             ? ExecutionRunner.HistoryToJson(live.History)
@@ -324,7 +330,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
     private static JsonObject Started(ExecutionRecord execution) =>
         new() { ["executionArn"] = execution.Arn, ["startDate"] = Seconds(execution.StartDate) };
 
-    private static JsonObject WithNextToken(JsonObject response, string scope, int next, int total)
+    private static JsonObject WithNextToken(JsonObject response, string scope, long next, int total)
     {
         if (next < total)
         {

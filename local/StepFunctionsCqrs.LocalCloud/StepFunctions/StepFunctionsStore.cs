@@ -35,6 +35,7 @@ public sealed class StepFunctionsStore : IAsyncDisposable
                 error TEXT NULL, cause TEXT NULL, history TEXT NULL, seq INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, seq);
             CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
+            CREATE INDEX IF NOT EXISTS executions_by_machine_status ON executions (state_machine_arn, status, seq);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return new StepFunctionsStore(connection);
@@ -106,18 +107,27 @@ public sealed class StepFunctionsStore : IAsyncDisposable
     public Task<ExecutionRecord?> GetExecutionAsync(string arn, CancellationToken cancellationToken) =>
         LockedAsync(() => ReadExecutionAsync(arn, cancellationToken), cancellationToken);
 
-    /// <summary>The executions of a state machine, newest first, optionally only those with <paramref name="status"/>.</summary>
-    public Task<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string stateMachineArn, string? status, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// One page of a state machine's executions, newest first, optionally only those with <paramref name="status"/>:
+    /// up to <paramref name="limit"/> started before the one at <paramref name="beforeSeq"/> (from the newest when null).
+    /// Paging by position rather than offset keeps each page one index range however many executions exist, and a
+    /// page does not shift when new executions start while a client pages.
+    /// </summary>
+    public Task<ExecutionPage> ListExecutionsAsync(string stateMachineArn, string? status, long? beforeSeq, int limit, CancellationToken cancellationToken) =>
         LockedAsync(async () =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT {ExecutionSummaryColumns} FROM executions
-                WHERE state_machine_arn = $machine AND ($status IS NULL OR status = $status) ORDER BY seq DESC
+            command.CommandText = """
+                SELECT arn, state_machine_arn, name, status, started, stopped, seq FROM executions
+                WHERE state_machine_arn = $machine AND ($status IS NULL OR status = $status) AND ($before IS NULL OR seq < $before)
+                ORDER BY seq DESC LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$machine", stateMachineArn);
             command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
-            return await ReadAllAsync(command, ReadExecution, cancellationToken).ConfigureAwait(false);
+            command.Parameters.AddWithValue("$before", (object?)beforeSeq ?? DBNull.Value);
+            command.Parameters.AddWithValue("$limit", limit + 1);
+            var rows = await ReadAllAsync(command, ReadExecutionSummary, cancellationToken).ConfigureAwait(false);
+            return rows.Count > limit ? new ExecutionPage([.. rows.Take(limit)], rows[limit - 1].Seq) : new ExecutionPage(rows, null);
         }, cancellationToken);
 
     /// <summary>Every execution still marked running: after a restart, these are re-run.</summary>
@@ -180,6 +190,12 @@ public sealed class StepFunctionsStore : IAsyncDisposable
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
         r.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)));
+
+    private static ExecutionSummary ReadExecutionSummary(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
+        r.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+        r.GetInt64(6));
 
     private static ExecutionRecord ReadExecution(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),

@@ -5,7 +5,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using Spectre.Console;
 using StepFunctionsCqrs.Cli;
-using StepFunctionsCqrs.Cli.DeadLetters;
+using StepFunctionsCqrs.Functions.DeadLetters;
 using StepFunctionsCqrs.Cli.Queries;
 using StepFunctionsCqrs.Cli.Status;
 using StepFunctionsCqrs.Cli.Submitting;
@@ -149,7 +149,7 @@ public sealed class StackDriver : IDisposable
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync()
     {
         var url = await context.QueueUrlAsync(context.Settings.DeadLetterQueue, CancellationToken.None);
-        return await new DeadLetterQueue(context.Clients.Sqs, url, context.SqsEndpoint, context.Clients.StepFunctions, context.Settings.StateMachineArn).ListAsync(1000, CancellationToken.None);
+        return await new DeadLetterQueue(context.Clients.Sqs, url, context.Clients.StepFunctions, context.Settings.StateMachineArn).ListAsync(1000, CancellationToken.None);
     }
 
     /// <summary>Sets the commands queue's visibility timeout, which paces redeliveries and dead-lettering.</summary>

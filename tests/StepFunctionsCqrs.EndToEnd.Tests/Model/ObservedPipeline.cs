@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using StepFunctionsCqrs.Cli.DeadLetters;
+using StepFunctionsCqrs.Functions.DeadLetters;
 using StepFunctionsCqrs.Cli.Status;
 using StepFunctionsCqrs.Domain.Events;
 using StepFunctionsCqrs.Domain.Inventory;

@@ -212,7 +212,7 @@ public static class PipelineScenarios
             var rejectable = traffic.Where(t => t.CommandId is not null).ToList();
             var deadline = DateTimeOffset.UtcNow + Patience;
             IReadOnlyDictionary<string, string> outcomes;
-            IReadOnlyList<StepFunctionsCqrs.Cli.DeadLetters.DeadLetter> dead;
+            IReadOnlyList<StepFunctionsCqrs.Functions.DeadLetters.DeadLetter> dead;
             List<HostileMessage> unsettled;
             do
             {

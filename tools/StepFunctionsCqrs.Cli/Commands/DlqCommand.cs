@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using StepFunctionsCqrs.Cli.DeadLetters;
+using StepFunctionsCqrs.Functions.DeadLetters;
 
 namespace StepFunctionsCqrs.Cli.Commands;
 
@@ -19,7 +19,8 @@ public static class DlqCommand
         list.SetAction((parse, ct) => CliApp.RunWithContextAsync(runtime, parse, async context =>
         {
             var url = await context.QueueUrlAsync(context.Settings.DeadLetterQueue, ct).ConfigureAwait(false);
-            var letters = await new DeadLetterQueue(context.Clients.Sqs, url, context.SqsEndpoint, context.Clients.StepFunctions, context.Settings.StateMachineArn).ListAsync(parse.GetValue(listMax), ct).ConfigureAwait(false);
+            var queue = new DeadLetterQueue(context.Clients.Sqs, url, context.Clients.StepFunctions, context.Settings.StateMachineArn);
+            var letters = await TargetErrors.GuardAsync(() => queue.ListAsync(parse.GetValue(listMax), ct), context.SqsEndpoint, url).ConfigureAwait(false);
             var table = new Table().AddColumns("message", "sender", "received", "bytes", "reason", "body");
             foreach (var letter in letters)
             {
@@ -40,7 +41,8 @@ public static class DlqCommand
         {
             var from = await context.QueueUrlAsync(context.Settings.DeadLetterQueue, ct).ConfigureAwait(false);
             var to = await context.QueueUrlAsync(context.Settings.CommandsQueue, ct).ConfigureAwait(false);
-            var outcome = await new DeadLetterQueue(context.Clients.Sqs, from, context.SqsEndpoint, context.Clients.StepFunctions, context.Settings.StateMachineArn).RedriveAsync(to, parse.GetValue(redriveMax), null, ct).ConfigureAwait(false);
+            var queue = new DeadLetterQueue(context.Clients.Sqs, from, context.Clients.StepFunctions, context.Settings.StateMachineArn);
+            var outcome = await TargetErrors.GuardAsync(() => queue.RedriveAsync(to, parse.GetValue(redriveMax), null, ct), context.SqsEndpoint, from).ConfigureAwait(false);
             runtime.Console.MarkupLineInterpolated($"moved {outcome.Moved} message(s) from {from} to {to}, each with the authority of its first sender");
             foreach (var left in outcome.Left)
             {

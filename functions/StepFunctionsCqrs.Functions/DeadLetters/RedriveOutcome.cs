@@ -1,4 +1,4 @@
-namespace StepFunctionsCqrs.Cli.DeadLetters;
+namespace StepFunctionsCqrs.Functions.DeadLetters;
 
 /// <summary>What one redrive did: how many messages went back, and which stayed in the dead-letter queue and why.</summary>
 public sealed record RedriveOutcome(int Moved, IReadOnlyList<LeftInPlace> Left);

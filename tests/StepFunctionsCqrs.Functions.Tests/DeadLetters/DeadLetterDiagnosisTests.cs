@@ -1,6 +1,6 @@
-using StepFunctionsCqrs.Cli.DeadLetters;
+using StepFunctionsCqrs.Functions.DeadLetters;
 
-namespace StepFunctionsCqrs.Cli.Tests.DeadLetters;
+namespace StepFunctionsCqrs.Functions.Tests.DeadLetters;
 
 public sealed class DeadLetterDiagnosisTests
 {

@@ -1,7 +1,7 @@
 using Amazon.SQS.Model;
 using StepFunctionsCqrs.Functions.Authorization;
 
-namespace StepFunctionsCqrs.Cli.DeadLetters;
+namespace StepFunctionsCqrs.Functions.DeadLetters;
 
 /// <summary>
 /// The message redrive sends for a dead letter: the same body and attributes, and the first sender named in

@@ -4,10 +4,10 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using StepFunctionsCqrs.Functions.StepFunctions;
 
-namespace StepFunctionsCqrs.Cli.DeadLetters;
+namespace StepFunctionsCqrs.Functions.DeadLetters;
 
 /// <summary>Lists and redrives the commands dead-letter queue; Step Functions is asked whether a listed command's id was reused.</summary>
-public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, string endpointForMessages, IStepFunctionsClient stepFunctions, string stateMachineArn)
+public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, IStepFunctionsClient stepFunctions, string stateMachineArn)
 {
     private const int PreviewCharacters = 120;
 
@@ -77,7 +77,7 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
                         continue;
                     }
 
-                    await TargetErrors.GuardAsync(() => sqs.SendMessageAsync(request, cancellationToken), endpointForMessages, commandsQueueUrl).ConfigureAwait(false);
+                    await sqs.SendMessageAsync(request, cancellationToken).ConfigureAwait(false);
                     await sqs.DeleteMessageAsync(deadLetterQueueUrl, message.ReceiptHandle, cancellationToken).ConfigureAwait(false);
                     progress?.Report(++moved);
                 }
@@ -96,7 +96,7 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
 
     private async Task<List<Message>> ReceiveAsync(int count, int visibilitySeconds, CancellationToken cancellationToken)
     {
-        var response = await TargetErrors.GuardAsync(() => sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
         {
             QueueUrl = deadLetterQueueUrl,
             MaxNumberOfMessages = count,
@@ -106,7 +106,7 @@ public sealed class DeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, s
             WaitTimeSeconds = 1,
             MessageSystemAttributeNames = ["All"],
             MessageAttributeNames = ["All"],
-        }, cancellationToken), endpointForMessages, deadLetterQueueUrl).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return response.Messages ?? [];
     }
 

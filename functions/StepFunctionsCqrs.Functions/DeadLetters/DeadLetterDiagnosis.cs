@@ -3,7 +3,7 @@ using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Dispatching;
 using StepFunctionsCqrs.Functions.StepFunctions;
 
-namespace StepFunctionsCqrs.Cli.DeadLetters;
+namespace StepFunctionsCqrs.Functions.DeadLetters;
 
 /// <summary>Why a dead-lettered body could not become an execution, by the dispatcher's own rules.</summary>
 public static class DeadLetterDiagnosis

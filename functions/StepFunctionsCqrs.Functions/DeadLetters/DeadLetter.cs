@@ -1,4 +1,4 @@
-namespace StepFunctionsCqrs.Cli.DeadLetters;
+namespace StepFunctionsCqrs.Functions.DeadLetters;
 
 /// <summary>One message in the dead-letter queue, with the reason it could not be processed.</summary>
 /// <param name="MessageId">SQS message id.</param>
