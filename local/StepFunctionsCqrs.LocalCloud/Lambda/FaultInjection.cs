@@ -5,9 +5,12 @@ using StepFunctionsCqrs.Functions.Errors;
 namespace StepFunctionsCqrs.LocalCloud.Lambda;
 
 /// <summary>
-/// Makes a fraction of the invocations of named functions fail with <see cref="TransientStoreError"/> before the real
-/// handler runs, so the workflow's retries can be exercised locally. Configured by
-/// <c>CQRS_FAULTS=Persist:0.3,ProjectAvailability:0.3</c> and, for a repeatable sequence, <c>CQRS_FAULTS_SEED=&lt;int&gt;</c>.
+/// Makes invocations of named functions fail with <see cref="TransientStoreError"/> before the real handler runs, so the
+/// workflow's retries can be exercised locally. Configured by <c>CQRS_FAULTS=Persist:0.3,ProjectAvailability:0.3</c>
+/// (a fraction of all invocations; <c>CQRS_FAULTS_SEED=&lt;int&gt;</c> makes the choice repeatable), and per command:
+/// <c>Persist:2x@retry-</c> fails the first two invocations for each command whose id starts with <c>retry-</c>,
+/// <c>Persist:1@fail-</c> all of them. A <c>:bug</c> suffix throws an unexpected error instead, which no Retry
+/// matches, so <c>Persist:1x@fail-:bug</c> sends each such command down the workflow's Catch to Failed at once.
 /// </summary>
 public sealed class FaultInjection
 {
@@ -19,19 +22,24 @@ public sealed class FaultInjection
 
     private readonly Random random;
     private readonly Lock gate = new();
+    private readonly Dictionary<(FaultRule Rule, string CommandId), int> failedSoFar = [];
 
-    private FaultInjection(IReadOnlyDictionary<string, double> fractions, int? seed)
+    private FaultInjection(IReadOnlyList<FaultRule> rules, int? seed)
     {
-        Fractions = fractions;
+        Rules = rules;
         Seed = seed;
         random = seed is { } value ? new Random(value) : new Random();
     }
 
     /// <summary>No faults: every invocation reaches its handler.</summary>
-    public static FaultInjection None { get; } = new(new Dictionary<string, double>(StringComparer.Ordinal), null);
+    public static FaultInjection None { get; } = new([], null);
 
-    /// <summary>Fraction of invocations (0 to 1) that fail, by catalog function name.</summary>
-    public IReadOnlyDictionary<string, double> Fractions { get; }
+    /// <summary>Every rule, in the order given.</summary>
+    public IReadOnlyList<FaultRule> Rules { get; }
+
+    /// <summary>Fraction of all invocations (0 to 1) that fail, by catalog function name, for the rules that name no command.</summary>
+    public IReadOnlyDictionary<string, double> Fractions =>
+        Rules.Where(r => r.Fraction is not null && r.CommandPrefix is null).ToDictionary(r => r.Function, r => r.Fraction!.Value, StringComparer.Ordinal);
 
     /// <summary>The seed of the random sequence, when one was given.</summary>
     public int? Seed { get; }
@@ -41,8 +49,8 @@ public sealed class FaultInjection
         Parse(Environment.GetEnvironmentVariable(FaultsVariable), Environment.GetEnvironmentVariable(SeedVariable));
 
     /// <summary>
-    /// Parses <c>Name:fraction,...</c> and an optional integer seed; throws <see cref="ArgumentException"/> naming the
-    /// variable and the part that is wrong.
+    /// Parses <c>Name:fraction[@commandIdPrefix][:bug]</c> and <c>Name:Nx[@commandIdPrefix][:bug]</c> entries and an optional integer
+    /// seed; throws <see cref="ArgumentException"/> naming the variable and the part that is wrong.
     /// </summary>
     public static FaultInjection Parse(string? faults, string? seed)
     {
@@ -56,33 +64,53 @@ public sealed class FaultInjection
 
         if (string.IsNullOrWhiteSpace(faults))
         {
-            return parsedSeed is null ? None : new FaultInjection(None.Fractions, parsedSeed);
+            return parsedSeed is null ? None : new FaultInjection([], parsedSeed);
         }
 
         var known = FunctionCatalog.All.Select(f => f.Name).ToArray();
-        var fractions = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rules = new List<FaultRule>();
         foreach (var part in faults.Split(',', StringSplitOptions.TrimEntries))
         {
             var pieces = part.Split(':', StringSplitOptions.TrimEntries);
-            if (pieces.Length != 2 || pieces[0].Length == 0)
+            var bug = pieces.Length == 3 && pieces[2] == "bug";
+            if (pieces.Length is < 2 or > 3 || pieces[0].Length == 0 || (pieces.Length == 3 && !bug))
             {
-                throw new ArgumentException($"{FaultsVariable}: '{part}' is not of the form FunctionName:fraction (e.g. Persist:0.3).");
+                throw new ArgumentException($"{FaultsVariable}: '{part}' is not of the form FunctionName:fraction (e.g. Persist:0.3) or FunctionName:Nx@commandIdPrefix[:bug] (e.g. Persist:2x@retry-).");
             }
 
             var name = known.FirstOrDefault(k => string.Equals(k, pieces[0], StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"{FaultsVariable}: '{pieces[0]}' in '{part}' is not a function; known functions: {string.Join(", ", known)}.");
-            if (!double.TryParse(pieces[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var fraction) || fraction > 1)
+            var at = pieces[1].IndexOf('@', StringComparison.Ordinal);
+            var amount = at < 0 ? pieces[1] : pieces[1][..at];
+            var prefix = at < 0 ? null : pieces[1][(at + 1)..];
+            if (prefix is { Length: 0 })
             {
-                throw new ArgumentException($"{FaultsVariable}: '{pieces[1]}' in '{part}' is not a fraction between 0 and 1.");
+                throw new ArgumentException($"{FaultsVariable}: '{part}' names no command id prefix after '@'.");
             }
 
-            if (!fractions.TryAdd(name, fraction))
+            FaultRule rule;
+            if (amount.EndsWith('x'))
             {
-                throw new ArgumentException($"{FaultsVariable}: '{name}' appears more than once.");
+                rule = int.TryParse(amount[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var times) && times >= 1
+                    ? new FaultRule(name, null, times, prefix, bug)
+                    : throw new ArgumentException($"{FaultsVariable}: '{amount}' in '{part}' is not a count of invocations such as 2x.");
             }
+            else
+            {
+                rule = double.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var fraction) && fraction <= 1
+                    ? new FaultRule(name, fraction, null, prefix, bug)
+                    : throw new ArgumentException($"{FaultsVariable}: '{amount}' in '{part}' is not a fraction between 0 and 1.");
+            }
+
+            if (rules.Any(r => r.Function == name && r.CommandPrefix == prefix))
+            {
+                throw new ArgumentException($"{FaultsVariable}: '{name}' appears more than once{(prefix is null ? "" : $" for '{prefix}'")}.");
+            }
+
+            rules.Add(rule);
         }
 
-        return new FaultInjection(fractions, parsedSeed);
+        return new FaultInjection(rules, parsedSeed);
     }
 
     /// <summary>
@@ -91,27 +119,61 @@ public sealed class FaultInjection
     /// </summary>
     public Func<Stream, Task<Stream>> Wrap(string functionName, Func<Stream, Task<Stream>> handler)
     {
-        if (!Fractions.TryGetValue(functionName, out var fraction) || fraction <= 0)
+        var rules = Rules.Where(r => r.Function == functionName && (r.Times is not null || r.Fraction > 0)).ToList();
+        if (rules.Count == 0)
         {
             return handler;
         }
 
-        return input => Fails(fraction)
-            ? Task.FromException<Stream>(new TransientStoreError($"Injected fault: {FaultsVariable} fails {fraction:0.###} of {functionName}'s invocations."))
-            : handler(input);
+        var needsCommandId = rules.Any(r => r.NeedsCommandId);
+        return async input =>
+        {
+            string? commandId = null;
+            if (needsCommandId)
+            {
+                var buffer = new MemoryStream();
+                await input.CopyToAsync(buffer).ConfigureAwait(false);
+                buffer.Position = 0;
+                commandId = InvocationCommandId.Read(buffer);
+                buffer.Position = 0;
+                input = buffer;
+            }
+
+            if (rules.FirstOrDefault(r => r.Covers(commandId) && Fails(r, commandId)) is { } failing)
+            {
+                throw failing.Bug
+                    ? new InvalidOperationException($"Injected bug: {FaultsVariable} fails {failing}.")
+                    : new TransientStoreError($"Injected fault: {FaultsVariable} fails {failing}.");
+            }
+
+            return await handler(input).ConfigureAwait(false);
+        };
     }
 
     /// <summary>A one-line description for the start-up banner.</summary>
     public override string ToString() =>
-        Fractions.Count == 0
+        Rules.Count == 0
             ? "none"
-            : string.Join(", ", Fractions.Select(f => $"{f.Key} {f.Value:0.###}")) + (Seed is { } s ? $" (seed {s})" : "");
+            : string.Join(", ", Rules) + (Seed is { } s ? $" (seed {s})" : "");
 
-    private bool Fails(double fraction)
+    private bool Fails(FaultRule rule, string? commandId)
     {
         lock (gate)
         {
-            return random.NextDouble() < fraction;
+            if (rule.Times is { } times)
+            {
+                var key = (rule, commandId ?? "");
+                var failed = failedSoFar.GetValueOrDefault(key);
+                if (failed >= times)
+                {
+                    return false;
+                }
+
+                failedSoFar[key] = failed + 1;
+                return true;
+            }
+
+            return random.NextDouble() < rule.Fraction;
         }
     }
 }

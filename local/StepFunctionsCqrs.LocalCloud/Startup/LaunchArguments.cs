@@ -22,7 +22,9 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
 
         Environment:
           CQRS_FAULTS=<Function:fraction,...>  make that fraction of a function's invocations throw TransientStoreError
-                            before the handler runs, e.g. CQRS_FAULTS=Persist:0.3,ProjectAvailability:0.3
+                            before the handler runs, e.g. CQRS_FAULTS=Persist:0.3,ProjectAvailability:0.3;
+                            per command: Persist:2x@retry- fails the first 2 for ids starting 'retry-',
+                            Persist:1x@fail-:bug throws an unexpected error instead (the command ends Failed)
           CQRS_FAULTS_SEED=<int>  seed of the choice of failing invocations, for a repeatable run
         """;
 

@@ -115,4 +115,61 @@ public sealed class FaultInjectionTests
         Assert.Same(handler, FaultInjection.Parse("Persist:0.3", null).Wrap("Validate", handler));
         Assert.Same(handler, FaultInjection.Parse("Persist:0", null).Wrap("Persist", handler));
     }
+
+    [Fact]
+    public async Task A_counted_rule_fails_the_first_invocations_of_each_matching_command_and_no_other()
+    {
+        var faults = FaultInjection.Parse("Persist:2x@retry-", null);
+        var calls = new List<string>();
+        var wrapped = faults.Wrap("Persist", async input =>
+        {
+            using var reader = new StreamReader(input);
+            calls.Add(await reader.ReadToEndAsync());
+            return new MemoryStream();
+        });
+        static MemoryStream For(string id) => new(System.Text.Encoding.UTF8.GetBytes($$"""{"command":{"commandId":"{{id}}"},"executionId":"e"}"""));
+
+        var outcomes = new List<string>();
+        foreach (var id in new[] { "retry-1", "plain-1", "retry-1", "retry-2", "retry-1", "retry-2", "retry-2", "plain-1" })
+        {
+            try
+            {
+                await wrapped(For(id));
+                outcomes.Add($"{id} ran");
+            }
+            catch (TransientStoreError)
+            {
+                outcomes.Add($"{id} failed");
+            }
+        }
+
+        Assert.Equal(
+            ["retry-1 failed", "plain-1 ran", "retry-1 failed", "retry-2 failed", "retry-1 ran", "retry-2 failed", "retry-2 ran", "plain-1 ran"],
+            outcomes);
+        // The handler reads the same input the rule inspected.
+        Assert.All(calls, body => Assert.Contains("\"commandId\"", body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bug_rule_throws_an_error_no_retry_matches()
+    {
+        var wrapped = FaultInjection.Parse("Persist:1@fail-:bug", null).Wrap("Persist", _ => Task.FromResult<Stream>(new MemoryStream()));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            wrapped(new MemoryStream("{\"command\":{\"commandId\":\"fail-1\"}}"u8.ToArray())));
+        Assert.Contains("fail-", error.Message, StringComparison.Ordinal);
+        await using var passed = await wrapped(new MemoryStream("{\"commandId\":\"other\"}"u8.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("Persist:0x@a-", "'0x'")]
+    [InlineData("Persist:2x@", "no command id prefix")]
+    [InlineData("Persist:2x@a-:oops", "not of the form")]
+    [InlineData("Persist:2x@a-,Persist:1@a-", "more than once for 'a-'")]
+    public void Bad_command_rules_are_refused_with_the_part_at_fault(string faults, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => FaultInjection.Parse(faults, null));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }
