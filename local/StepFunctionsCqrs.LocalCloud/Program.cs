@@ -65,12 +65,13 @@ if (launch.Demo)
 }
 
 screen.WriteLine($"Local cloud listening on {cloud.Endpoint} (state in {options.StateFolder}).");
+screen.WriteLine($"Console: {cloud.ConsoleUrl}");
 screen.WriteLine($"export AWS_ENDPOINT_URL={cloud.Endpoint.ToString().TrimEnd('/')}");
 screen.WriteLine($"export AWS_SHARED_CREDENTIALS_FILE={cloud.CredentialsPath} AWS_PROFILE=admin");
 screen.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
 screen.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
 screen.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
-if (faults.Fractions.Count > 0)
+if (faults.Rules.Count > 0)
 {
     screen.WriteLine($"Injected faults: {faults}");
 }

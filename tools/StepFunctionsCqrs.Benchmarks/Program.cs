@@ -7,5 +7,11 @@ if (args is ["bench", ..])
 {
     return await BenchCommand.RunAsync(CancellationToken.None);
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// `console`: the local console's list and execution page at 10,000 executions and 1,000 events, server and browser.
+if (args is ["console", ..])
+{
+    return await StepFunctionsCqrs.Benchmarks.WebConsole.ConsoleBench.RunAsync(CancellationToken.None);
+}
+BenchmarkSwitcher.FromAssembly(typeof(BenchCommand).Assembly).Run(args);
 return 0;

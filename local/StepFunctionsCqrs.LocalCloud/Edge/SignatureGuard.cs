@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace StepFunctionsCqrs.LocalCloud.Edge;
 
 /// <summary>
-/// Every request but the health check must be signed with SigV4; a signature under a key the edge knows must be
+/// Every request but the health check and the browser console must be signed with SigV4; a signature under a key the edge knows must be
 /// right. The refusal carries the code of the addressed service, and nothing of the request reaches a service.
 /// </summary>
 public sealed class SignatureGuard(SigV4Verifier verifier)
@@ -19,7 +19,8 @@ public sealed class SignatureGuard(SigV4Verifier verifier)
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) && request.Path == "/health")
+        // A browser cannot sign; the console signs its own calls to the services, as the admin.
+        if ((HttpMethods.IsGet(request.Method) && request.Path == "/health") || request.Path.StartsWithSegments(WebConsole.ConsoleRoutes.Root, StringComparison.Ordinal))
         {
             await next(context).ConfigureAwait(false);
             return;

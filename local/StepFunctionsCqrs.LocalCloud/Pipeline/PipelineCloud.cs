@@ -16,6 +16,11 @@ using StepFunctionsCqrs.LocalCloud.Identity;
 using StepFunctionsCqrs.LocalCloud.Lambda;
 using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
+using StepFunctionsCqrs.LocalCloud.WebConsole;
+using StepFunctionsCqrs.LocalCloud.WebConsole.Commands;
+using StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
+using StepFunctionsCqrs.LocalCloud.WebConsole.Listing;
+using StepFunctionsCqrs.LocalCloud.WebConsole.Queues;
 
 namespace StepFunctionsCqrs.LocalCloud.Pipeline;
 
@@ -49,6 +54,9 @@ public sealed class PipelineCloud : IAsyncDisposable
 
     /// <summary>The callers it knows: the admin's credentials sign as the one who may act for anyone.</summary>
     public LocalIdentities Identities { get; }
+
+    /// <summary>The browser console, served on the edge.</summary>
+    public Uri ConsoleUrl => new(Endpoint, ConsoleRoutes.Root + "/");
 
     /// <summary>The credentials file holding the admin's and any further profiles.</summary>
     public string CredentialsPath => Path.Combine(Host.DataDirectory, CredentialsFile.FileName);
@@ -90,6 +98,8 @@ public sealed class PipelineCloud : IAsyncDisposable
             var dynaliteClient = new HttpClient { BaseAddress = dynalite.Endpoint };
             var commandsQueue = new CommandsQueue();
             IAmazonSQS? commandApiSqs = null;
+            ConsoleClients? consoleClients = null;
+            var consoleAssets = new ConsoleAssets(ConsoleAssets.DefaultSiteFolder, options.RepositoryRoot);
 
             var host = await LocalCloudHost.StartAsync(hostOptions, null, cancellationToken,
                 services =>
@@ -106,9 +116,17 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton<ReadApiEndpoint>();
                     services.AddSingleton(commandsQueue);
                     services.AddSingleton(_ => new CommandsEndpoint(commandApiSqs!, commandsQueue));
+                    services.AddSingleton(consoleAssets);
+                    services.AddSingleton<ConsolePages>();
+                    services.AddSingleton(_ => consoleClients!);
+                    services.AddSingleton<ExecutionListing>();
+                    services.AddSingleton<ExecutionInspector>();
+                    services.AddSingleton<CommandInspector>();
+                    services.AddSingleton<QueueInspector>();
                 },
                 app =>
                 {
+                    ConsoleRoutes.Map(app);
                     app.MapPost("/commands", (HttpContext context) => context.RequestServices.GetRequiredService<CommandsEndpoint>().HandleAsync(context));
                     app.MapGet("/{**path}", (HttpContext context) => context.RequestServices.GetRequiredService<ReadApiEndpoint>().HandleAsync(context));
                 }).ConfigureAwait(false);
@@ -129,6 +147,8 @@ public sealed class PipelineCloud : IAsyncDisposable
             var bootstrap = new LocalBootstrap(functionsSqs, dynamoDb, host.Services.GetRequiredService<StepFunctionsOperations>(), functions, arns);
             var resources = await bootstrap.RunAsync(options.RepositoryRoot, options.VisibilityTimeoutSeconds, cancellationToken).ConfigureAwait(false);
             commandsQueue.Url = resources.CommandsQueueUrl;
+            consoleClients = new ConsoleClients(host.Endpoint, options.Region, identities.Admin.Credentials, resources);
+            parts.Add(new DisposeAction(consoleClients.Dispose));
 
             new FunctionEnvironment(host.Endpoint, options.Region, resources.StateMachineArn, identities, dynalite.Endpoint).Apply();
             var resumed = await runner.ResumeUnfinishedAsync(cancellationToken).ConfigureAwait(false);

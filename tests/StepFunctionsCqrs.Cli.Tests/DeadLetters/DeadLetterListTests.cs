@@ -3,7 +3,6 @@ using Amazon.SQS;
 using StepFunctionsCqrs.Cli.Tests.TestKit;
 using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.Functions.StepFunctions.Model;
-
 using StepFunctionsCqrs.LocalCloud.Pipeline;
 
 namespace StepFunctionsCqrs.Cli.Tests.DeadLetters;

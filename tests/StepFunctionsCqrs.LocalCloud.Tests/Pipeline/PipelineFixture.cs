@@ -5,6 +5,7 @@ using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.LocalCloud.Bootstrap;
 using StepFunctionsCqrs.LocalCloud.Edge;
 using StepFunctionsCqrs.LocalCloud.Identity;
+using StepFunctionsCqrs.LocalCloud.Lambda;
 using StepFunctionsCqrs.LocalCloud.Pipeline;
 
 namespace StepFunctionsCqrs.LocalCloud.Tests.Pipeline;
@@ -19,6 +20,12 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const int VisibilityTimeoutSeconds = 2;
 
     private readonly string stateFolder = Path.Combine(Path.GetTempPath(), "localcloud-pipeline-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Commands whose id starts with this fail Persist twice, transiently, before it runs: they end Accepted after retries.</summary>
+    public const string RetriedPrefix = "fault-retry-";
+
+    /// <summary>Commands whose id starts with this meet a bug in Persist, which no Retry covers: they end Failed.</summary>
+    public const string FailedPrefix = "fault-bug-";
 
     /// <summary>The access key of the guest profile, which is also the guest's user id.</summary>
     public const string GuestId = "gina";
@@ -71,6 +78,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             StateFolder = stateFolder,
             RepositoryRoot = RepositoryRoot.Find(),
             VisibilityTimeoutSeconds = VisibilityTimeoutSeconds,
+            Faults = FaultInjection.Parse($"Persist:2x@{RetriedPrefix},Persist:1x@{FailedPrefix}:bug", null),
         });
         var edge = Cloud.Endpoint;
         var credentials = new BasicAWSCredentials("AKIDTEST", "test-secret");

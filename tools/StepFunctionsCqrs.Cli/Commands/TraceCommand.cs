@@ -5,7 +5,7 @@ using StepFunctionsCqrs.Cli.Tracing;
 
 namespace StepFunctionsCqrs.Cli.Commands;
 
-/// <summary><c>cqrs trace &lt;commandId&gt;</c>: the command's execution as a timeline of states.</summary>
+/// <summary><c>cqrs trace &lt;commandId&gt;</c>: the command's execution as a timeline of states, and where to see it in a console.</summary>
 public static class TraceCommand
 {
     /// <summary>Builds the command.</summary>
@@ -22,9 +22,13 @@ public static class TraceCommand
             runtime.Console.MarkupLineInterpolated($"execution [bold]{execution.ExecutionArn}[/] ({execution.Status})");
             runtime.Console.Write(TimelineRenderer.Render(timeline));
             runtime.Console.WriteLine(TimelineRenderer.Ending(timeline));
-            if (context.Settings.StepFunctionsEndpoint is null)
+            if (context.Settings.StepFunctionsEndpoint is not { } endpoint)
             {
                 runtime.Console.WriteLine($"console: {ExecutionArns.ConsoleUrl(context.Settings.Region, execution.ExecutionArn)}");
+            }
+            else if (await LocalConsoleLink.FindAsync(endpoint, execution.ExecutionArn, ct).ConfigureAwait(false) is { } page)
+            {
+                runtime.Console.WriteLine($"console: {page}");
             }
 
             return 0;

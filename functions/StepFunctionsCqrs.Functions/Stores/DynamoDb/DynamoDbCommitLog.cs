@@ -39,6 +39,19 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
         return commits;
     }
 
+    /// <summary>The commit at one version of an aggregate, or null when there is none; one read however long the history.</summary>
+    public async Task<StoredCommit?> ReadAsync(string aggregateId, long version, CancellationToken cancellationToken)
+    {
+        var request = new GetItemRequest
+        {
+            TableName = tableName,
+            Key = new() { ["AggregateId"] = Attributes.S(aggregateId), ["Version"] = Attributes.N(version) },
+            ConsistentRead = true,
+        };
+        var response = await StoreErrors.TranslateAsync(tableName, () => dynamoDb.GetItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? Read(item) : null;
+    }
+
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken) => ReadAllAsync(null, cancellationToken);
 

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Domain.Events;
+using StepFunctionsCqrs.Domain.Projections;
+using StepFunctionsCqrs.Functions.Commands;
+using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.Functions.StepFunctions.Errors;
+using StepFunctionsCqrs.Functions.StepFunctions.Model;
+using StepFunctionsCqrs.Functions.Stores;
+using StepFunctionsCqrs.Functions.Stores.DynamoDb;
+
+namespace StepFunctionsCqrs.LocalCloud.WebConsole.Commands;
+
+/// <summary>
+/// Follows one command through the system's public APIs: its execution (Step Functions), its outcome (the status
+/// view), its commits (the commit log) and the rows the projections wrote (the views), all read with the stores' own code.
+/// </summary>
+public sealed class CommandInspector(ConsoleClients clients)
+{
+    /// <summary>The command's details; a 404 saying where it was looked for when it has neither an execution nor a status.</summary>
+    public async Task<CommandDetails> InspectAsync(string commandId, CancellationToken cancellationToken)
+    {
+        if (!Identifiers.IsCommandId(commandId))
+        {
+            throw ConsoleProblem.InvalidParameter("commandId",
+                $"a command id is 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.");
+        }
+
+        var tables = clients.Tables;
+        var machineArn = clients.Resources.StateMachineArn;
+        var executionArn = ExecutionArn.TryFor(machineArn, commandId)!;
+        var execution = await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        var status = await new DynamoDbCommandStatusView(clients.DynamoDb, tables.CommandStatus).ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
+        if (execution is null && status is null)
+        {
+            throw ConsoleProblem.NotFound("CommandNotFound",
+                $"No command '{commandId}' was found: there is no execution {executionArn} and no row in the {tables.CommandStatus} table. It may still be queued, or dead-lettered: see Queues.");
+        }
+
+        var history = execution is null
+            ? []
+            : await clients.StepFunctions.GetAllExecutionHistoryAsync(executionArn, includeExecutionData: true, cancellationToken).ConfigureAwait(false);
+        var commit = CommitOf(history);
+        var versions = status?.Changes?.Select(c => (c.AggregateId, c.Version))
+            ?? commit?.Changes.Select(c => (c.AggregateId, c.Version))
+            ?? [];
+
+        var log = new DynamoDbCommitLog(clients.DynamoDb, tables.CommitLog);
+        var commits = new List<CommitDetails>();
+        foreach (var (aggregateId, version) in versions)
+        {
+            if (await log.ReadAsync(aggregateId, version, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                commits.Add(new CommitDetails(stored.AggregateId, stored.Version, stored.CommittedAt, stored.ExecutionId,
+                    JsonNode.Parse(EventJson.Serialize(stored.Events))!));
+            }
+        }
+
+        var views = commit is null ? [] : await new ViewRowReader(clients.DynamoDb, tables).ReadAsync(commit, cancellationToken).ConfigureAwait(false);
+        var envelope = execution?.Input is { } input ? ParseObject(input)?["command"]?.DeepClone() : null;
+        var link = execution is null ? null : new ExecutionLink(Bootstrap.LocalResources.StateMachineName, execution.Name, execution.ExecutionArn, execution.Status);
+        return new CommandDetails(commandId, envelope, status, link, commits, views);
+    }
+
+    private async Task<DescribeExecutionResult?> DescribeAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await clients.StepFunctions.DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExecutionDoesNotExistException)
+        {
+            return null;
+        }
+    }
+
+    // The commit the projections were given: the output of the task that persisted the command, whatever its state is called.
+    private static Commit? CommitOf(IReadOnlyList<HistoryEvent> history)
+    {
+        foreach (var e in history)
+        {
+            if (!e.Type.EndsWith("Succeeded", StringComparison.Ordinal) || e.Details is null)
+            {
+                continue;
+            }
+
+            foreach (var details in e.Details.Values)
+            {
+                if (details.ValueKind == JsonValueKind.Object && details.TryGetProperty("output", out var output) && output.ValueKind == JsonValueKind.String
+                    && ParseObject(output.GetString()!)?["commit"] is JsonObject commit && commit["changes"] is JsonArray)
+                {
+                    try
+                    {
+                        return commit.Deserialize<Commit>(HandlerJson.Options);
+                    }
+                    catch (JsonException)
+                    {
+                        // Not a commit of this system's shape; keep looking.
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonObject? ParseObject(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

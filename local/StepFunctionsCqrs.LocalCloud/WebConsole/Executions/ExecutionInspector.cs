@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.Functions.StepFunctions.Errors;
+
+namespace StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
+
+/// <summary>Reads one execution, its state machine's definition and its whole history, and analyses them for the page.</summary>
+public sealed class ExecutionInspector(ConsoleClients clients)
+{
+    /// <summary>The execution <paramref name="name"/> of state machine <paramref name="machine"/>; a 404 saying where it was looked for when there is none.</summary>
+    public async Task<ExecutionDetails> InspectAsync(string machine, string name, CancellationToken cancellationToken)
+    {
+        ConsoleQuery.Name(machine, "stateMachine");
+        ConsoleQuery.Name(name, "execution");
+        var pipeline = clients.Resources.StateMachineArn;
+        var machineArn = pipeline[..(pipeline.LastIndexOf(':') + 1)] + machine;
+        var arn = ExecutionArn.TryFor(machineArn, name)!;
+        Functions.StepFunctions.Model.DescribeExecutionResult execution;
+        try
+        {
+            execution = await clients.StepFunctions.DescribeExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExecutionDoesNotExistException)
+        {
+            throw ConsoleProblem.NotFound("ExecutionNotFound",
+                $"No execution named '{name}' exists under the state machine '{machine}' ({arn}). A command that is still queued or was dead-lettered has no execution yet: see Queues.");
+        }
+
+        var definition = await clients.StepFunctions.DescribeStateMachineAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false);
+        var history = await clients.StepFunctions.GetAllExecutionHistoryAsync(arn, includeExecutionData: true, cancellationToken).ConfigureAwait(false);
+        var header = new ExecutionHeader(
+            execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.Status, execution.StartDate, execution.StopDate,
+            execution.StopDate is { } stop ? (stop - execution.StartDate).TotalMilliseconds : null,
+            Parse(execution.Input), Parse(execution.Output), execution.Error, execution.Cause);
+        var commandId = execution.StateMachineArn == pipeline ? execution.Name : null;
+        return new ExecutionDetails(header, machine, commandId, ExecutionAnalyzer.Analyze(definition.Definition, history), history);
+    }
+
+    private static JsonNode? Parse(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(json);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using StepFunctionsCqrs.LocalCloud.Tests.Pipeline;
+
+namespace StepFunctionsCqrs.LocalCloud.Tests.WebConsole;
+
+/// <summary>What the console answers callers who are not its own pages: it reads nothing for them and writes nothing.</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class ConsoleEdgeTests(PipelineFixture fixture)
+{
+    [Fact]
+    public async Task No_unsigned_request_under_the_console_reaches_a_service()
+    {
+        // Unsigned, an SQS call under /console must not be routed to SQS the way a signed one at / is.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/console/x")
+        {
+            Content = new StringContent($$"""{"QueueUrl":"{{fixture.Cloud.Resources.CommandsQueueUrl}}","MessageBody":"sneaked"}""", Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = new("application/x-amz-json-1.0");
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "AmazonSQS.SendMessage");
+
+        using var response = await fixture.UnsignedHttp.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.DoesNotContain("MessageId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redrive_needs_the_header_only_the_console_page_sends_and_a_cross_origin_redrive_is_refused()
+    {
+        using var bare = await fixture.UnsignedHttp.PostAsync("/console/api/queues/redrive", null);
+        using var crossOrigin = new HttpRequestMessage(HttpMethod.Post, "/console/api/queues/redrive");
+        crossOrigin.Headers.TryAddWithoutValidation("Origin", "http://evil.example");
+        crossOrigin.Headers.TryAddWithoutValidation("X-Console-Write", "1");
+        using var refused = await fixture.UnsignedHttp.SendAsync(crossOrigin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, bare.StatusCode);
+        Assert.Equal("WriteRefused", JsonNode.Parse(await bare.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("CrossOriginWriteRefused", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/console/assets/../credentials")]
+    [InlineData("/console/assets/%2e%2e/%2e%2e/credentials")]
+    [InlineData("/console/assets/vendor/../../../../package.json")]
+    [InlineData("/console/assets/no-such-file.js")]
+    public async Task Only_the_console_files_are_served_from_its_assets(string path)
+    {
+        using var response = await fixture.UnsignedHttp.GetAsync(path);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("aws_secret_access_key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_and_files_carry_a_policy_that_loads_nothing_from_elsewhere()
+    {
+        using var page = await fixture.UnsignedHttp.GetAsync("/console/");
+        using var elk = await fixture.UnsignedHttp.GetAsync("/console/assets/vendor/elk.bundled.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, elk.StatusCode);
+        Assert.Equal("text/javascript", elk.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/console/nowhere", HttpStatusCode.NotFound, "PageNotFound")]
+    [InlineData("/console/executions/command-pipeline", HttpStatusCode.NotFound, "PageNotFound")]
+    [InlineData("/console/executions/command-pipeline/has%20space", HttpStatusCode.BadRequest, "execution")]
+    [InlineData("/console/commands/has%20space", HttpStatusCode.BadRequest, "commandId")]
+    [InlineData("/console/queues?all=1", HttpStatusCode.BadRequest, "all")]
+    [InlineData("/console/executions/command-pipeline/x?view=tree", HttpStatusCode.BadRequest, "view")]
+    public async Task A_page_address_that_names_nothing_is_refused_with_the_reason(string path, HttpStatusCode status, string named)
+    {
+        using var response = await fixture.UnsignedHttp.GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_console_without_its_slash_redirects_to_it()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Endpoint };
+
+        using var response = await http.GetAsync("/console?status=FAILED");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console/?status=FAILED", response.Headers.Location!.OriginalString);
+    }
+}
