@@ -82,6 +82,32 @@ public sealed class ParallelAndMapAnalysisTests
     }
 
     [Fact]
+    public async Task A_retried_Parallel_keeps_the_branches_of_each_attempt_and_is_shown_retried()
+    {
+        var definition = $$"""
+            { "StartAt": "Both", "States": { "Both": {
+                "Type": "Parallel",
+                "Branches": [ { "StartAt": "Flaky", "States": { "Flaky": {
+                  "Type": "Task", "Resource": "{{FlakyLambdas.Arn("work")}}", "Parameters": { "id": "p", "failures": 1 }, "End": true } } } ],
+                "Retry": [ { "ErrorEquals": ["Flaky"], "IntervalSeconds": 1 } ],
+                "End": true } } }
+            """;
+        var (result, history) = await EngineHistory.RunAsync(definition, "{}", new FlakyLambdas());
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+
+        var analysis = ExecutionAnalyzer.Analyze(definition, history);
+
+        var both = analysis.Run("Both");
+        Assert.Equal(RunStatus.Retried, both.Status);
+        Assert.Equal([("Branch 1", 0, RunStatus.Failed), ("Branch 1 (attempt 2)", 0, RunStatus.Succeeded)], both.Groups.Select(g => (g.Label, g.Index, g.Status)));
+        Assert.Equal([RunStatus.Failed, RunStatus.Succeeded], both.Groups.Select(g => Assert.Single(g.States).Status));
+        Assert.Equal(RunStatus.Retried, analysis.Graph.Node("Both").Status);
+        Assert.Equal(RunStatus.Failed, analysis.Graph.Node("Both/branch-0/Flaky").Status);
+        Assert.Equal(RunStatus.Succeeded, analysis.Graph.Node("Both/branch-0/_end").Status);
+        Assert.Null(analysis.Failure);
+    }
+
+    [Fact]
     public async Task A_history_with_events_missing_and_details_stripped_is_read_without_throwing()
     {
         var (_, history) = await EngineHistory.RunAsync(Showcase.Definition, $$"""{ "n": 2, "items": {{Items}} }""", new FlakyLambdas());
