@@ -41,7 +41,7 @@ internal static class ChoiceRuleLabel
             return $"Not({Of(o["Not"])})";
         }
 
-        var variable = o["Variable"] is JsonValue v && v.TryGetValue<string>(out var path) ? path : null;
+        var variable = JsonText.Of(o["Variable"]);
         foreach (var (name, value) in o)
         {
             if (NotOperators.Contains(name))
@@ -49,7 +49,7 @@ internal static class ChoiceRuleLabel
                 continue;
             }
 
-            var operand = name.EndsWith("Path", StringComparison.Ordinal) && value is JsonValue p && p.TryGetValue<string>(out var reference)
+            var operand = name.EndsWith("Path", StringComparison.Ordinal) && JsonText.Of(value) is { } reference
                 ? reference
                 : value?.ToJsonString(Readable) ?? "null";
             return variable is null ? $"{name} {operand}" : $"{variable} {name} {operand}";

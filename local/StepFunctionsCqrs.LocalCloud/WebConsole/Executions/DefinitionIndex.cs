@@ -13,8 +13,7 @@ internal sealed class DefinitionIndex
 
     /// <summary>The StartAt of a Parallel state's branch, or null.</summary>
     public string? BranchStart(string parallelId, int index) =>
-        Find(parallelId)?["Branches"] is JsonArray branches && index < branches.Count && branches[index]?["StartAt"] is JsonValue start
-            && start.TryGetValue<string>(out var name) ? name : null;
+        Find(parallelId)?["Branches"] is JsonArray branches && index < branches.Count ? JsonText.Of(branches[index]?["StartAt"]) : null;
 
     /// <summary>The number of branches of a Parallel state, or 0.</summary>
     public int BranchCount(string parallelId) => Find(parallelId)?["Branches"] is JsonArray branches ? branches.Count : 0;

@@ -15,13 +15,13 @@ internal sealed class GraphBuilder(Func<string, string> statusOf)
         var start = NodeIds.Start(prefix);
         var end = NodeIds.End(prefix);
         var nodes = new List<GraphNode> { new(start, "Start", GraphNodeKinds.Start, null, statusOf(start), null, []) };
-        Edge(states, prefix, start, Text(block?["StartAt"]), GraphEdgeKinds.Start, null);
+        Edge(states, prefix, start, JsonText.Of(block?["StartAt"]), GraphEdgeKinds.Start, null);
 
         foreach (var (name, value) in states)
         {
             var id = NodeIds.State(prefix, name);
             var state = value as JsonObject ?? [];
-            var type = Text(state["Type"]);
+            var type = JsonText.Of(state["Type"]);
             nodes.Add(new GraphNode(id, name, GraphNodeKinds.State, type, statusOf(id), state.DeepClone(), Groups(id, type, state)));
             Transitions(states, prefix, id, type, state, end);
         }
@@ -56,24 +56,24 @@ internal sealed class GraphBuilder(Func<string, string> statusOf)
         {
             foreach (var rule in state["Choices"] as JsonArray ?? [])
             {
-                Edge(states, prefix, id, Text(rule?["Next"]), GraphEdgeKinds.Choice, ChoiceRuleLabel.Of(rule));
+                Edge(states, prefix, id, JsonText.Of(rule?["Next"]), GraphEdgeKinds.Choice, ChoiceRuleLabel.Of(rule));
             }
 
-            Edge(states, prefix, id, Text(state["Default"]), GraphEdgeKinds.Default, "Default");
+            Edge(states, prefix, id, JsonText.Of(state["Default"]), GraphEdgeKinds.Default, "Default");
         }
-        else if (Text(state["Next"]) is { } next)
+        else if (JsonText.Of(state["Next"]) is { } next)
         {
             Edge(states, prefix, id, next, GraphEdgeKinds.Next, null);
         }
-        else if (type is "Succeed" or "Fail" || state["End"] is JsonValue flag && flag.TryGetValue<bool>(out var ends) && ends)
+        else if (type is "Succeed" or "Fail" || JsonText.IsTrue(state["End"]))
         {
             edges.Add(new GraphEdge(EdgeId(), id, end, GraphEdgeKinds.Next, null));
         }
 
         foreach (var catcher in state["Catch"] as JsonArray ?? [])
         {
-            var errors = (catcher?["ErrorEquals"] as JsonArray ?? []).Select(Text).OfType<string>();
-            Edge(states, prefix, id, Text(catcher?["Next"]), GraphEdgeKinds.Catch, string.Join(", ", errors));
+            var errors = (catcher?["ErrorEquals"] as JsonArray ?? []).Select(JsonText.Of).OfType<string>();
+            Edge(states, prefix, id, JsonText.Of(catcher?["Next"]), GraphEdgeKinds.Catch, string.Join(", ", errors));
         }
     }
 
@@ -87,6 +87,4 @@ internal sealed class GraphBuilder(Func<string, string> statusOf)
     }
 
     private string EdgeId() => $"edge-{edges.Count}";
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -75,12 +75,12 @@ internal sealed class StateRunProjection(HistoryFold fold, DefinitionIndex defin
         }
 
         var state = definition.Find(run.NodeId);
-        return (Text(state?["Error"]), Text(state?["Cause"]));
+        return (JsonText.Of(state?["Error"]), JsonText.Of(state?["Cause"]));
     }
 
     private string? ResourceOf(RunBuilder run, HistoryEvent? scheduled)
     {
-        if (Text(definition.Find(run.NodeId)?["Resource"]) is { } resource)
+        if (JsonText.Of(definition.Find(run.NodeId)?["Resource"]) is { } resource)
         {
             return resource;
         }
@@ -96,6 +96,4 @@ internal sealed class StateRunProjection(HistoryFold fold, DefinitionIndex defin
     private double After(HistoryEvent e) => (e.Timestamp - fold.Origin).TotalMilliseconds;
 
     private static double Between(HistoryEvent from, HistoryEvent to) => (to.Timestamp - from.Timestamp).TotalMilliseconds;
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

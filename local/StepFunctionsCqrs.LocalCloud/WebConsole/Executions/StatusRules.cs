@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
 
 /// <summary>
@@ -80,5 +78,5 @@ internal sealed class StatusRules(HistoryFold fold, DefinitionIndex definition)
     // Whether the run's exit was its block's end, so a branch whose siblings still run has reached its end node.
     private bool EndsBlock(RunBuilder run) =>
         run.StateType == "Succeed"
-        || (run.StateType != "Choice" && definition.Find(run.NodeId)?["End"] is JsonValue end && end.TryGetValue<bool>(out var ends) && ends);
+        || (run.StateType != "Choice" && JsonText.IsTrue(definition.Find(run.NodeId)?["End"]));
 }
