@@ -78,3 +78,16 @@ export function executionHref(stateMachine, name) {
 export function commandHref(commandId) {
   return `/console/commands/${encodeURIComponent(commandId)}`;
 }
+
+/** A cause as a person reads it: Lambda's JSON causes show their message, the whole cause stays one click away. */
+export function cause(text) {
+  if (!text) return null;
+  let message = text;
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed && typeof parsed.errorMessage === "string") message = parsed.errorMessage;
+  } catch { /* not JSON: shown as it is */ }
+  return message === text
+    ? el("span", { class: "cause" }, text)
+    : el("span", { class: "cause" }, message, " ", el("details", {}, el("summary", {}, "whole cause"), el("pre", { class: "json" }, text)));
+}

@@ -69,7 +69,8 @@ export async function drawGraph(container, graph, selected, onSelect) {
   });
 
   const width = Math.ceil(layout.width + 24), height = Math.ceil(layout.height + 24);
-  const root = svg("svg", { class: "graph", viewBox: `0 0 ${width} ${height}`, width, height, role: "group", "aria-label": "State machine graph" });
+  // Scaled to the pane's width, never above its natural size, so the whole machine is in view.
+  const root = svg("svg", { class: "graph", viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "State machine graph", style: `max-width:${width}px` });
   const defs = svg("defs");
   const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
   marker.append(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrowhead" }));

@@ -60,8 +60,11 @@ public sealed class ConsoleBrowserTests(PipelineFixture fixture, BrowserFixture 
         await ExpectStatesAsync(page, ("Persist", "caught"), ("FindCommit", "succeeded"), ("RecordFailed", "succeeded"), ("Failed", "failed"), ("Project", "notRun"));
         var banner = page.Locator("[data-role=failure]");
         await Expect(banner).ToContainTextAsync("InvalidOperationException");
-        await banner.Locator("button").ClickAsync();
+        await banner.Locator("[data-role=failing-state]").ClickAsync();
+        await Expect(page.Locator("[data-role=step]")).ToHaveAttributeAsync("data-state", "Failed");
+        await page.Locator("[data-role=failure] [data-role=caught-state][data-state='Persist']").ClickAsync();
         await Expect(page.Locator("[data-role=step]")).ToHaveAttributeAsync("data-state", "Persist");
+        await Expect(page.Locator("[data-role=step] .banner")).ToContainTextAsync("InvalidOperationException");
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class ConsoleBrowserTests(PipelineFixture fixture, BrowserFixture 
 
         await page.Locator("[data-state='Persist']").First.ClickAsync();
 
-        var attempts = page.Locator("[data-role=step] [data-role=attempts] tbody tr");
+        var attempts = page.Locator("[data-role=step] [data-role=attempts] [data-attempt]");
         await Expect(attempts).ToHaveCountAsync(3);
         await Expect(attempts.Nth(0)).ToContainTextAsync("TransientStoreError");
         await Expect(attempts.Nth(1)).ToContainTextAsync("TransientStoreError");
@@ -101,6 +104,7 @@ public sealed class ConsoleBrowserTests(PipelineFixture fixture, BrowserFixture 
         var persist = page.Locator("[data-role=states] tr[data-state='Persist']");
         await Expect(persist.Locator(".bar .attempt")).ToHaveCountAsync(3);
         await Expect(persist.Locator(".bar .wait")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "execution-table.png"), FullPage = true });
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 // One execution: header, failure banner, graph / table / events views, the selected state's step panel; live while it runs.
 import { getJson } from "../api.js";
-import { badge, commandHref, duration, el, json, problem, time } from "../format.js";
+import { badge, cause, commandHref, duration, el, json, problem, time } from "../format.js";
 import { drawGraph } from "../graph.js";
 
 const liveMs = 1000;
@@ -19,7 +19,7 @@ export async function render(main, stateMachine, name) {
 
   const draw = async () => {
     document.title = `${details.execution.name} · Local console`;
-    main.replaceChildren(...page(details, ui, redraw));
+    main.replaceChildren(...page(details, ui, redraw).flat().filter(Boolean));
     main.dataset.status = details.execution.status;
     if (ui.view === "graph") {
       await drawGraph(main.querySelector("[data-role=graph]"), details.analysis.graph, ui.state, select);
@@ -60,9 +60,13 @@ function page(details, ui, redraw) {
     el("h1", {}, execution.name, " ", badge(execution.status)),
     details.commandId ? el("p", {}, el("a", { href: commandHref(details.commandId), "data-role": "command-link" }, "Command page →")) : null,
     failure ? el("section", { class: "banner tone-failed", role: "alert", "data-role": "failure" },
-      el("strong", {}, failure.error), failure.cause ? el("span", { class: "cause" }, failure.cause) : null,
-      failure.stateName ? el("button", { type: "button", onclick: () => { ui.state = failure.stateName; ui.view = "graph"; redraw(); } },
-        `Go to the failing state: ${failure.stateName}`) : null) : null,
+      el("strong", {}, failure.error), cause(failure.cause),
+      failure.stateName ? el("button", { type: "button", "data-role": "failing-state", onclick: () => { ui.state = failure.stateName; ui.view = "graph"; redraw(); } },
+        `Go to the failing state: ${failure.stateName}`) : null,
+      // A Catch may have turned the first error into the path that failed; its state is where the error began.
+      [...new Set(allRuns(analysis.states).filter(r => r.status === "caught").map(r => r.name))].map(name =>
+        el("button", { type: "button", "data-role": "caught-state", "data-state": name, onclick: () => { ui.state = name; ui.view = "graph"; redraw(); } },
+          `Caught earlier: ${name}`))) : null,
     el("dl", { class: "facts" },
       fact("Status", badge(execution.status)),
       fact("Started", time(execution.startDate)),
@@ -121,7 +125,7 @@ function stepPanel(details, state) {
         run.resource ? fact("Resource", el("code", {}, run.resource)) : null,
         fact("Started after", duration(run.startedAfterMs)),
         fact("Duration", duration(run.durationMs))),
-      run.error ? el("div", { class: "banner tone-failed" }, el("strong", {}, run.error), run.cause ? el("span", { class: "cause" }, run.cause) : null) : null,
+      run.error ? el("div", { class: "banner tone-failed" }, el("strong", {}, run.error), cause(run.cause)) : null,
       run.attempts.length > 0 ? attemptsTable(run.attempts) : null,
       el("h3", {}, "Input"), el("div", { "data-role": "input" }, json(run.input)),
       run.parameters !== null && run.parameters !== undefined ? [el("h3", {}, "Task parameters"), el("div", { "data-role": "parameters" }, json(run.parameters))] : null,
@@ -129,17 +133,15 @@ function stepPanel(details, state) {
     node?.definition ? [el("h3", {}, "Definition"), el("div", { "data-role": "definition" }, json(node.definition))] : null);
 }
 
+// One line per attempt, its error beneath: the step panel is too narrow for a table of six columns.
 function attemptsTable(attempts) {
-  return el("table", { class: "attempts", "data-role": "attempts" },
-    el("caption", {}, `${attempts.length} attempt(s)`),
-    el("thead", {}, el("tr", {}, ["#", "Waited before", "Started after", "Duration", "Outcome", "Error"].map(h => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, attempts.map(a => el("tr", { "data-attempt": a.number },
-      el("td", {}, String(a.number)),
-      el("td", { class: "number" }, duration(a.waitBeforeMs)),
-      el("td", { class: "number" }, duration(a.startedAfterMs)),
-      el("td", { class: "number" }, duration(a.durationMs)),
-      el("td", {}, badge(a.outcome)),
-      el("td", {}, a.error ? `${a.error}${a.cause ? `: ${a.cause}` : ""}` : "")))));
+  return el("section", { class: "attempts", "data-role": "attempts" },
+    el("h3", {}, `${attempts.length} attempt(s)`),
+    el("ol", {}, attempts.map(a => el("li", { "data-attempt": a.number },
+      el("div", {}, badge(a.outcome), " ",
+        a.waitBeforeMs !== null && a.waitBeforeMs !== undefined ? `after waiting ${duration(a.waitBeforeMs)}, ` : "",
+        `started ${duration(a.startedAfterMs)} in, took ${duration(a.durationMs)}`),
+      a.error ? el("div", { class: "attempt-error" }, el("strong", {}, a.error), " ", cause(a.cause)) : null))));
 }
 
 function stateTable(details, ui, redraw) {

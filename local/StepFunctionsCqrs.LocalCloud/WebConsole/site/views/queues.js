@@ -26,7 +26,7 @@ export async function render(main, notice) {
     },
   }, "Redrive all to the commands queue");
 
-  main.replaceChildren(
+  main.replaceChildren(...[
     el("h1", {}, "Queues"),
     notice ? el("p", { class: "banner", role: "status", "data-role": "notice" }, notice) : null,
     el("table", { class: "queues", "data-role": "depths" },
@@ -41,5 +41,5 @@ export async function render(main, notice) {
       el("tbody", {}, overview.letters.map(l => el("tr", { "data-message": l.messageId },
         el("td", {}, el("code", {}, l.messageId)), el("td", {}, l.senderId ?? "—"), el("td", { class: "number" }, String(l.receiveCount)),
         el("td", {}, time(l.sentAt)), el("td", { class: "number" }, String(l.bodyBytes)),
-        el("td", { class: "reason" }, l.reason), el("td", {}, el("code", {}, l.bodyPreview)))))));
+        el("td", { class: "reason" }, l.reason), el("td", {}, el("code", {}, l.bodyPreview))))))].filter(Boolean));
 }
