@@ -20,6 +20,7 @@ namespace StepFunctionsCqrs.LocalCloud.Tests.Load;
 /// size is <c>CQRS_BURST_COMMANDS</c> (300 by default) and <c>CQRS_BURST_MAX_EXECUTIONS</c> overrides the bound on
 /// running executions, so the same test measures larger bursts and other bounds by hand.
 /// </summary>
+[Collection(OwnCloudCollection.Name)]
 public sealed class CommandBurstTests(ITestOutputHelper output)
 {
     private const int RoomTypes = 8;

@@ -27,14 +27,27 @@ public sealed class ExecutionInspector(ConsoleClients clients)
                 $"No execution named '{name}' exists under the state machine '{machine}' ({arn}). A command that is still queued or was dead-lettered has no execution yet: see Queues.");
         }
 
-        var definition = await clients.StepFunctions.DescribeStateMachineAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false);
+        var definition = await DefinitionAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false);
         var history = await clients.StepFunctions.GetAllExecutionHistoryAsync(arn, includeExecutionData: true, cancellationToken).ConfigureAwait(false);
         var header = new ExecutionHeader(
             execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.Status, execution.StartDate, execution.StopDate,
             execution.StopDate is { } stop ? (stop - execution.StartDate).TotalMilliseconds : null,
             Parse(execution.Input), Parse(execution.Output), execution.Error, execution.Cause);
         var commandId = execution.StateMachineArn == pipeline ? execution.Name : null;
-        return new ExecutionDetails(header, machine, commandId, ExecutionAnalyzer.Analyze(definition.Definition, history), history);
+        return new ExecutionDetails(header, machine, commandId, ExecutionAnalyzer.Analyze(definition, history), history);
+    }
+
+    // A deleted state machine leaves its executions readable; the page then shows their history without a graph.
+    private async Task<string> DefinitionAsync(string stateMachineArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await clients.StepFunctions.DescribeStateMachineAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)).Definition;
+        }
+        catch (StateMachineDoesNotExistException)
+        {
+            return "";
+        }
     }
 
     private static JsonNode? Parse(string? json)

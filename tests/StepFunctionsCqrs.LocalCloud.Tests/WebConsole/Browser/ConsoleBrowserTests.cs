@@ -108,6 +108,25 @@ public sealed class ConsoleBrowserTests(PipelineFixture fixture, BrowserFixture 
     }
 
     [Fact]
+    public async Task The_event_view_lists_the_history_and_filters_it_by_type()
+    {
+        var scenario = await ConsoleScenario.OnAsync(fixture);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{Console}executions/{Pipeline}/{scenario.Retried}?view=events");
+
+        var rows = page.Locator("[data-role=events] tbody tr");
+        await Expect(rows.First).ToHaveAttributeAsync("data-type", "ExecutionStarted");
+        var all = await rows.CountAsync();
+        await page.Locator("[data-role=event-type]").SelectOptionAsync("LambdaFunctionFailed");
+
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-role=events] tbody tr[data-type]:not([data-type='LambdaFunctionFailed'])")).ToHaveCountAsync(0);
+        await rows.First.Locator("summary").ClickAsync();
+        await Expect(rows.First.Locator("details pre")).ToContainTextAsync("TransientStoreError");
+        Assert.True(all > 20, $"The retried execution's history has {all} events.");
+    }
+
+    [Fact]
     public async Task A_running_execution_turns_succeeded_on_screen_without_a_reload()
     {
         var name = $"console-wait-{Guid.NewGuid():N}"[..30];

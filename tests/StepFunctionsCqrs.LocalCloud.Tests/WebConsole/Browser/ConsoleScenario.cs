@@ -13,26 +13,21 @@ namespace StepFunctionsCqrs.LocalCloud.Tests.WebConsole.Browser;
 /// </summary>
 public sealed record ConsoleScenario(string Run, string Hotel, string Accepted, string Rejected, string Retried, string Failed, string PoisonBody)
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<PipelineFixture, ConsoleScenario> Sent = [];
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<PipelineFixture, Task<ConsoleScenario>> Sent = [];
 
-    /// <summary>The scenario on this cloud, sent and finished the first time it is asked for.</summary>
-    public static async Task<ConsoleScenario> OnAsync(PipelineFixture fixture)
+    /// <summary>The scenario on this cloud, sent and finished the first time it is asked for; a failure to send it fails every test that asks, at once.</summary>
+    public static Task<ConsoleScenario> OnAsync(PipelineFixture fixture)
     {
-        await Gate.WaitAsync();
-        try
+        lock (Gate)
         {
             if (!Sent.TryGetValue(fixture, out var scenario))
             {
-                scenario = await SendAsync(fixture);
+                scenario = SendAsync(fixture);
                 Sent[fixture] = scenario;
             }
 
             return scenario;
-        }
-        finally
-        {
-            Gate.Release();
         }
     }
 
