@@ -92,4 +92,30 @@ public sealed class ConsoleEdgeTests(PipelineFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/console/?status=FAILED", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task An_execution_of_a_deleted_state_machine_still_opens_with_its_history()
+    {
+        var name = $"deleted-{Guid.NewGuid():N}"[..24];
+        var machine = (await fixture.Raw.StatesOkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = name, ["roleArn"] = "arn:aws:iam::000000000000:role/local",
+            ["definition"] = """{"StartAt":"Only","States":{"Only":{"Type":"Pass","End":true}}}""",
+        }))["stateMachineArn"]!.GetValue<string>();
+        await fixture.Raw.StatesOkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "kept" });
+        await fixture.Raw.StatesOkAsync("DeleteStateMachine", new JsonObject { ["stateMachineArn"] = machine });
+
+        JsonNode page;
+        var attempt = 0;
+        do
+        {
+            await Task.Delay(50);
+            page = JsonNode.Parse(await fixture.UnsignedHttp.GetStringAsync($"/console/api/executions/{name}/kept"))!;
+        }
+        while (page["execution"]!["status"]!.GetValue<string>() == "RUNNING" && ++attempt < 100);
+
+        Assert.Equal("SUCCEEDED", page["execution"]!["status"]!.GetValue<string>());
+        Assert.Contains(page["events"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "PassStateEntered");
+        Assert.DoesNotContain(page["analysis"]!["graph"]!["nodes"]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "state");
+    }
 }
