@@ -38,6 +38,10 @@ public sealed class ConsoleClients : IDisposable
     /// <summary>The queues and state machine of the pipeline.</summary>
     public CreatedResources Resources { get; }
 
+    /// <summary>The ARN of the state machine called <paramref name="name"/> in the pipeline's region and account.</summary>
+    public string StateMachineArn(string name) =>
+        Resources.StateMachineArn[..(Resources.StateMachineArn.LastIndexOf(':') + 1)] + name;
+
     /// <summary>The tables, named as the local bootstrap creates them.</summary>
     public TableNames Tables => TableNames.Logical;
 

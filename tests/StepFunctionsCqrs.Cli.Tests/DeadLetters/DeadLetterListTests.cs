@@ -10,41 +10,28 @@ namespace StepFunctionsCqrs.Cli.Tests.DeadLetters;
 [Collection(LocalCloudCollection.Name)]
 public sealed class DeadLetterListTests : IAsyncLifetime
 {
-    private readonly string stateFolder = Path.Combine(Path.GetTempPath(), "cli-dlq-tests", Guid.NewGuid().ToString("N"));
-    private PipelineCloud cloud = null!;
+    private OwnLocalCloud own = null!;
 
-    public async Task InitializeAsync() => cloud = await PipelineCloud.StartAsync(new PipelineOptions
-    {
-        Port = 0, StateFolder = stateFolder, RepositoryRoot = Testing.RepositoryRoot.Path, VisibilityTimeoutSeconds = 1,
-    });
+    private PipelineCloud Cloud => own.Cloud;
 
-    public async Task DisposeAsync()
-    {
-        await cloud.DisposeAsync();
-        try
-        {
-            Directory.Delete(stateFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; failing the run over it would hide the real result.
-        }
-    }
+    public async Task InitializeAsync() => own = await OwnLocalCloud.StartAsync(visibilityTimeoutSeconds: 1);
+
+    public async Task DisposeAsync() => await own.DisposeAsync();
 
     [Fact]
     public async Task A_second_command_sent_under_a_used_command_id_is_listed_as_dead_lettered_with_the_reason_CommandIdReused()
     {
-        using var sqs = new AmazonSQSClient(cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
-        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(cloud.Endpoint, "us-east-1", cloud.Identities.Admin.Credentials));
+        using var sqs = new AmazonSQSClient(Cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = Cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(Cloud.Endpoint, "us-east-1", Cloud.Identities.Admin.Credentials));
         var commandId = $"reused-{Guid.NewGuid():N}";
-        var executionArn = ExecutionArn.TryFor(cloud.Resources.StateMachineArn, commandId)!;
+        var executionArn = ExecutionArn.TryFor(Cloud.Resources.StateMachineArn, commandId)!;
 
-        await sqs.SendMessageAsync(cloud.Resources.CommandsQueueUrl, Booking(commandId, "bk-first"));
-        await UntilAsync(async () => (await TryDescribeAsync(stepFunctions, executionArn))?.Status is { } status && status != ExecutionStatus.Running);
-        await sqs.SendMessageAsync(cloud.Resources.CommandsQueueUrl, Booking(commandId, "bk-second"));
-        await UntilAsync(async () => (await sqs.GetQueueAttributesAsync(cloud.Resources.DeadLetterQueueUrl, ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages > 0);
+        await sqs.SendMessageAsync(Cloud.Resources.CommandsQueueUrl, Booking(commandId, "bk-first"));
+        await OwnLocalCloud.UntilAsync(async () => (await OwnLocalCloud.TryDescribeAsync(stepFunctions, executionArn))?.Status is { } status && status != ExecutionStatus.Running);
+        await sqs.SendMessageAsync(Cloud.Resources.CommandsQueueUrl, Booking(commandId, "bk-second"));
+        await OwnLocalCloud.UntilAsync(async () => (await sqs.GetQueueAttributesAsync(Cloud.Resources.DeadLetterQueueUrl, ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages > 0);
 
-        var cli = new CapturedCli(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = cloud.Endpoint.ToString() });
+        var cli = new CapturedCli(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = Cloud.Endpoint.ToString() });
         var code = await cli.RunAsync("dlq", "list");
 
         Assert.Equal(0, code);
@@ -56,18 +43,18 @@ public sealed class DeadLetterListTests : IAsyncLifetime
     public async Task A_redriven_dead_letter_is_judged_as_its_first_sender_not_with_the_admin_authority_of_the_operator()
     {
         // A stranger's command put straight on the dead-letter queue: had redrive re-sent it as the admin, it would act.
-        using var stranger = new AmazonSQSClient(new Amazon.Runtime.BasicAWSCredentials("stranger", "any"), new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+        using var stranger = new AmazonSQSClient(new Amazon.Runtime.BasicAWSCredentials("stranger", "any"), new AmazonSQSConfig { ServiceURL = Cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
         var commandId = $"laundered-{Guid.NewGuid():N}";
-        await stranger.SendMessageAsync(cloud.Resources.DeadLetterQueueUrl, Booking(commandId, "bk-laundered"));
-        var admin = cloud.Identities.Admin.Credentials.GetCredentials();
+        await stranger.SendMessageAsync(Cloud.Resources.DeadLetterQueueUrl, Booking(commandId, "bk-laundered"));
+        var admin = Cloud.Identities.Admin.Credentials.GetCredentials();
         var cli = new CapturedCli(new Dictionary<string, string>
         {
-            ["AWS_ENDPOINT_URL"] = cloud.Endpoint.ToString(), ["AWS_ACCESS_KEY_ID"] = admin.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = admin.SecretKey,
+            ["AWS_ENDPOINT_URL"] = Cloud.Endpoint.ToString(), ["AWS_ACCESS_KEY_ID"] = admin.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = admin.SecretKey,
         });
 
         var code = await cli.RunAsync("dlq", "redrive");
         string? outcome = null;
-        await UntilAsync(async () => (outcome = await StatusOfAsync(cli, commandId)) is not null);
+        await OwnLocalCloud.UntilAsync(async () => (outcome = await StatusOfAsync(cli, commandId)) is not null);
 
         Assert.Equal(0, code);
         Assert.Equal("Rejected", outcome);
@@ -97,26 +84,4 @@ public sealed class DeadLetterListTests : IAsyncLifetime
             ["hotelId"] = "nowhere", ["roomTypeId"] = "double", ["bookingId"] = bookingId, ["checkIn"] = "2027-03-01", ["checkOut"] = "2027-03-02",
         },
     }.ToJsonString();
-
-    private static async Task<DescribeExecutionResult?> TryDescribeAsync(StepFunctionsClient stepFunctions, string executionArn)
-    {
-        try
-        {
-            return await stepFunctions.DescribeExecutionAsync(executionArn);
-        }
-        catch (Functions.StepFunctions.Errors.ExecutionDoesNotExistException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The condition did not hold within 90 seconds.");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -9,51 +9,22 @@ namespace StepFunctionsCqrs.Cli.Tests.Tracing;
 [Collection(LocalCloudCollection.Name)]
 public sealed class TraceCommandTests : IAsyncLifetime
 {
-    private readonly string stateFolder = Path.Combine(Path.GetTempPath(), "cli-trace-tests", Guid.NewGuid().ToString("N"));
-    private PipelineCloud cloud = null!;
+    private OwnLocalCloud own = null!;
 
-    public async Task InitializeAsync() => cloud = await PipelineCloud.StartAsync(new PipelineOptions
-    {
-        Port = 0, StateFolder = stateFolder, RepositoryRoot = Testing.RepositoryRoot.Path,
-    });
+    public async Task InitializeAsync() => own = await OwnLocalCloud.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await cloud.DisposeAsync();
-        try
-        {
-            Directory.Delete(stateFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; failing the run over it would hide the real result.
-        }
-    }
+    public async Task DisposeAsync() => await own.DisposeAsync();
 
     [Fact]
     public async Task Trace_on_the_local_cloud_links_the_execution_page_of_its_console()
     {
+        var cloud = own.Cloud;
         var commandId = $"trace-{Guid.NewGuid():N}";
         using var sqs = new AmazonSQSClient(cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = cloud.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
         using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(cloud.Endpoint, "us-east-1", cloud.Identities.Admin.Credentials));
         await sqs.SendMessageAsync(cloud.Resources.CommandsQueueUrl, DemoCommands.RegisterHotel(commandId, "admin", $"h-{commandId}"[..24], "Trace Hotel", "twin", 1).ToJsonString());
         var arn = ExecutionArn.TryFor(cloud.Resources.StateMachineArn, commandId)!;
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if ((await stepFunctions.DescribeExecutionAsync(arn)).Status != "RUNNING")
-                {
-                    break;
-                }
-            }
-            catch (Functions.StepFunctions.Errors.ExecutionDoesNotExistException)
-            {
-                // Not dispatched yet.
-            }
-
-            await Task.Delay(100);
-        }
+        await OwnLocalCloud.UntilAsync(async () => (await OwnLocalCloud.TryDescribeAsync(stepFunctions, arn))?.Status is { } status && status != "RUNNING");
 
         var admin = cloud.Identities.Admin;
         var cli = new CapturedCli(new Dictionary<string, string>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.Functions.StepFunctions.Errors;
 
@@ -14,8 +12,7 @@ public sealed class ExecutionInspector(ConsoleClients clients)
         ConsoleQuery.Name(machine, "stateMachine");
         ConsoleQuery.Name(name, "execution");
         var pipeline = clients.Resources.StateMachineArn;
-        var machineArn = pipeline[..(pipeline.LastIndexOf(':') + 1)] + machine;
-        var arn = ExecutionArn.TryFor(machineArn, name)!;
+        var arn = ExecutionArn.TryFor(clients.StateMachineArn(machine), name)!;
         Functions.StepFunctions.Model.DescribeExecutionResult execution;
         try
         {
@@ -32,7 +29,7 @@ public sealed class ExecutionInspector(ConsoleClients clients)
         var header = new ExecutionHeader(
             execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.Status, execution.StartDate, execution.StopDate,
             execution.StopDate is { } stop ? (stop - execution.StartDate).TotalMilliseconds : null,
-            Parse(execution.Input), Parse(execution.Output), execution.Error, execution.Cause);
+            JsonPayload.Parse(execution.Input), JsonPayload.Parse(execution.Output), execution.Error, execution.Cause);
         var commandId = execution.StateMachineArn == pipeline ? execution.Name : null;
         return new ExecutionDetails(header, machine, commandId, ExecutionAnalyzer.Analyze(definition, history), history);
     }
@@ -47,23 +44,6 @@ public sealed class ExecutionInspector(ConsoleClients clients)
         catch (StateMachineDoesNotExistException)
         {
             return "";
-        }
-    }
-
-    private static JsonNode? Parse(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(json);
         }
     }
 }

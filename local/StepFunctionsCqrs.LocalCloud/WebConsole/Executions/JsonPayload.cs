@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
 
-/// <summary>History payloads are JSON text inside JSON strings; the console wants the JSON itself, or the text when it is not JSON.</summary>
+/// <summary>History payloads and execution inputs are JSON text inside JSON strings; the console wants the JSON itself, or the text when it is not JSON.</summary>
 internal static class JsonPayload
 {
     public static JsonNode? Parse(string? text)

@@ -42,7 +42,7 @@ public sealed class ExecutionListing(ConsoleClients clients)
     {
         var (machine, machines, status, prefix, pageSize, token) = await ReadAsync(query, cancellationToken).ConfigureAwait(false);
         var filter = token.Filter;
-        var arn = StateMachineArnOf(machine);
+        var arn = clients.StateMachineArn(machine);
         var rows = new List<ExecutionRow>(pageSize);
         var scanned = 0;
         var (pageToken, skip) = (token.StepFunctionsToken, token.Skip);
@@ -85,12 +85,6 @@ public sealed class ExecutionListing(ConsoleClients clients)
                 return new ExecutionListPage(machine, machines, status, prefix, rows, new ListingToken(filter, pageToken, 0).Encode());
             }
         }
-    }
-
-    private string StateMachineArnOf(string name)
-    {
-        var pipeline = clients.Resources.StateMachineArn;
-        return pipeline[..(pipeline.LastIndexOf(':') + 1)] + name;
     }
 
     private async Task<IReadOnlyList<string>> StateMachineNamesAsync(CancellationToken cancellationToken)
