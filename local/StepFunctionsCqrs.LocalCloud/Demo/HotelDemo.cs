@@ -134,6 +134,7 @@ public sealed class HotelDemo(Uri edge, CreatedResources resources, AWSCredentia
 
             output.WriteLine(HistoryTimeline.Format(events));
             Check(events.LastOrDefault()?.Type == "ExecutionSucceeded", "the execution succeeded", events.LastOrDefault()?.Type ?? "no events");
+            output.WriteLine($"   In the console: {edge}console/executions/{LocalResources.StateMachineName}/{cancelId} and {edge}console/commands/{cancelId}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

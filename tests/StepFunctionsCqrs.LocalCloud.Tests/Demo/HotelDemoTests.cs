@@ -21,6 +21,8 @@ public sealed class HotelDemoTests : IAsyncLifetime
         Assert.Contains("(from waitlist)", output);
         Assert.Contains("ExecutionSucceeded", output);
         Assert.Contains("Demo passed", output);
+        Assert.Matches(@"Console: http://127\.0\.0\.1:\d+/console/", output);
+        Assert.Matches(@"In the console: http://127\.0\.0\.1:\d+/console/executions/command-pipeline/demo-\d+-cancel-alice", output);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
