@@ -1,5 +1,6 @@
 using System.Globalization;
 using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Errors;
 
 namespace StepFunctionsCqrs.LocalCloud.Lambda;
@@ -81,11 +82,17 @@ public sealed class FaultInjection
             var name = known.FirstOrDefault(k => string.Equals(k, pieces[0], StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"{FaultsVariable}: '{pieces[0]}' in '{part}' is not a function; known functions: {string.Join(", ", known)}.");
             var at = pieces[1].IndexOf('@', StringComparison.Ordinal);
-            var amount = at < 0 ? pieces[1] : pieces[1][..at];
-            var prefix = at < 0 ? null : pieces[1][(at + 1)..];
+            var amount = (at < 0 ? pieces[1] : pieces[1][..at]).Trim();
+            var prefix = at < 0 ? null : pieces[1][(at + 1)..].Trim();
             if (prefix is { Length: 0 })
             {
                 throw new ArgumentException($"{FaultsVariable}: '{part}' names no command id prefix after '@'.");
+            }
+
+            // A prefix no command id can start with would silently fail nothing.
+            if (prefix is not null && !Identifiers.IsCommandId(prefix))
+            {
+                throw new ArgumentException($"{FaultsVariable}: '{prefix}' in '{part}' cannot begin a command id, which holds only {Identifiers.AllowedCharacters}.");
             }
 
             FaultRule rule;

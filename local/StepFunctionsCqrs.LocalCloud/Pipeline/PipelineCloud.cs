@@ -98,7 +98,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var dynaliteClient = new HttpClient { BaseAddress = dynalite.Endpoint };
             var commandsQueue = new CommandsQueue();
             IAmazonSQS? commandApiSqs = null;
-            ConsoleClients? consoleClients = null;
+            var consoleConnection = new ConsoleConnection();
             var consoleAssets = new ConsoleAssets(ConsoleAssets.DefaultSiteFolder, options.RepositoryRoot);
 
             var host = await LocalCloudHost.StartAsync(hostOptions, null, cancellationToken,
@@ -118,7 +118,7 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton(_ => new CommandsEndpoint(commandApiSqs!, commandsQueue));
                     services.AddSingleton(consoleAssets);
                     services.AddSingleton<ConsolePages>();
-                    services.AddSingleton(_ => consoleClients!);
+                    services.AddSingleton(consoleConnection);
                     services.AddSingleton<ExecutionListing>();
                     services.AddSingleton<ExecutionInspector>();
                     services.AddSingleton<CommandInspector>();
@@ -147,8 +147,9 @@ public sealed class PipelineCloud : IAsyncDisposable
             var bootstrap = new LocalBootstrap(functionsSqs, dynamoDb, host.Services.GetRequiredService<StepFunctionsOperations>(), functions, arns);
             var resources = await bootstrap.RunAsync(options.RepositoryRoot, options.VisibilityTimeoutSeconds, cancellationToken).ConfigureAwait(false);
             commandsQueue.Url = resources.CommandsQueueUrl;
-            consoleClients = new ConsoleClients(host.Endpoint, options.Region, identities.Admin.Credentials, resources);
+            var consoleClients = new ConsoleClients(host.Endpoint, options.Region, identities.Admin.Credentials, resources);
             parts.Add(new DisposeAction(consoleClients.Dispose));
+            consoleConnection.Connect(consoleClients);
 
             new FunctionEnvironment(host.Endpoint, options.Region, resources.StateMachineArn, identities, dynalite.Endpoint).Apply();
             var resumed = await runner.ResumeUnfinishedAsync(cancellationToken).ConfigureAwait(false);

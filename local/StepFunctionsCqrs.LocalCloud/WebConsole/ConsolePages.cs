@@ -64,6 +64,12 @@ public sealed class ConsolePages(ConsoleAssets assets, Listing.ExecutionListing 
             await WriteProblemAsync(context, problem).ConfigureAwait(false);
             return;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A service behind the edge failed while the page's parameters were checked: say which and why.
+            await WriteProblemAsync(context, new ConsoleProblem(StatusCodes.Status502BadGateway, "UpstreamError", $"{e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
+            return;
+        }
 
         ConsoleHeaders.Apply(context.Response);
         context.Response.ContentType = "text/html; charset=utf-8";
@@ -77,7 +83,12 @@ public sealed class ConsolePages(ConsoleAssets assets, Listing.ExecutionListing 
         context.Response.StatusCode = problem.StatusCode;
         ConsoleHeaders.Apply(context.Response);
         context.Response.ContentType = "text/html; charset=utf-8";
-        var title = problem.StatusCode == StatusCodes.Status404NotFound ? "Not found" : "Bad request";
+        var title = problem.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => "Not found",
+            StatusCodes.Status400BadRequest => "Bad request",
+            _ => "Cannot show this page",
+        };
         await context.Response.WriteAsync($"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>{title} · Local console</title>

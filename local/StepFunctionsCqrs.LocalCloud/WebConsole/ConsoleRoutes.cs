@@ -17,8 +17,12 @@ public static class ConsoleRoutes
     /// <summary>The path the console is served under.</summary>
     public const string Root = "/console";
 
-    /// <summary>A header the console's own pages send with a write: a page of another origin cannot send it without CORS, which the edge never grants.</summary>
-    public const string WriteHeader = "X-Console-Write";
+    /// <summary>
+    /// The header the console's own pages send with every call of its JSON: a page of another origin cannot send it
+    /// without CORS, which the edge never grants, so it can neither read the JSON nor make the console peek at or
+    /// redrive the dead letters.
+    /// </summary>
+    public const string RequestHeader = "X-Console-Request";
 
     /// <summary>Adds the console's routes.</summary>
     public static void Map(IEndpointRouteBuilder app)
@@ -43,19 +47,23 @@ public static class ConsoleRoutes
         // The console is exempt from signatures, so nothing under it may fall through to the signed services' routes.
         app.MapMethods(Root + "/{**path}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext context, string? path) =>
             AnswerAsync<object>(context, () => throw new ConsoleProblem(StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed",
-                $"The console takes no {context.Request.Method} at /console/{path}; its one write is POST /console/api/queues/redrive.")));
+                $"The console takes no {context.Request.Method} at /console/{path}; its one write is POST /console/api/queues/redrive."), fromPage: false));
     }
 
     private static Task<Functions.DeadLetters.RedriveOutcome> RedriveAsync(HttpContext context, QueueInspector queues) =>
-        context.Request.Headers.ContainsKey(WriteHeader)
-            ? queues.RedriveAsync(context.RequestAborted)
-            : throw new ConsoleProblem(StatusCodes.Status403Forbidden, "WriteRefused", $"A console write needs the {WriteHeader} header, which the console's own pages send.");
+        queues.RedriveAsync(context.RequestAborted);
 
-    private static async Task AnswerAsync<T>(HttpContext context, Func<Task<T>> answer)
+    private static async Task AnswerAsync<T>(HttpContext context, Func<Task<T>> answer, bool fromPage = true)
     {
         ConsoleHeaders.Apply(context.Response);
         try
         {
+            if (fromPage && !context.Request.Headers.ContainsKey(RequestHeader))
+            {
+                throw new ConsoleProblem(StatusCodes.Status403Forbidden, "NotFromConsole",
+                    $"The console's JSON answers only requests carrying the {RequestHeader} header, which its own pages send.");
+            }
+
             var value = await answer().ConfigureAwait(false);
             await Results.Json(value, HandlerJson.Options).ExecuteAsync(context).ConfigureAwait(false);
         }

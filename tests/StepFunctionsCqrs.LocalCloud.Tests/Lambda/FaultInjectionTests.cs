@@ -119,7 +119,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task A_counted_rule_fails_the_first_invocations_of_each_matching_command_and_no_other()
     {
-        var faults = FaultInjection.Parse("Persist:2x@retry-", null);
+        var faults = FaultInjection.Parse("Persist:2x @ retry-", null);
         var calls = new List<string>();
         var wrapped = faults.Wrap("Persist", async input =>
         {
@@ -166,6 +166,7 @@ public sealed class FaultInjectionTests
     [InlineData("Persist:2x@", "no command id prefix")]
     [InlineData("Persist:2x@a-:oops", "not of the form")]
     [InlineData("Persist:2x@a-,Persist:1@a-", "more than once for 'a-'")]
+    [InlineData("Persist:2x@a b", "'a b' in 'Persist:2x@a b' cannot begin a command id")]
     public void Bad_command_rules_are_refused_with_the_part_at_fault(string faults, string expected)
     {
         var error = Assert.Throws<ArgumentException>(() => FaultInjection.Parse(faults, null));

@@ -57,6 +57,9 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>A plain HTTP client at the edge, signing nothing.</summary>
     public HttpClient UnsignedHttp { get; private set; } = null!;
 
+    /// <summary>An HTTP client calling the console's JSON as its pages do, with the header they send.</summary>
+    public HttpClient ConsoleHttp { get; private set; } = null!;
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
@@ -88,6 +91,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         CommandApiSqs = new AmazonSQSClient(Cloud.Identities.Admin.Credentials, new AmazonSQSConfig { ServiceURL = edge.ToString(), AuthenticationRegion = "us-east-1" });
         Http = SignedHttpClient.Create(edge, Cloud.Identities.Admin.Credentials);
         UnsignedHttp = new HttpClient { BaseAddress = edge };
+        ConsoleHttp = new HttpClient { BaseAddress = edge };
+        ConsoleHttp.DefaultRequestHeaders.Add(StepFunctionsCqrs.LocalCloud.WebConsole.ConsoleRoutes.RequestHeader, "1");
     }
 
     /// <inheritdoc />
@@ -99,6 +104,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         CommandApiSqs.Dispose();
         Http.Dispose();
         UnsignedHttp.Dispose();
+        ConsoleHttp.Dispose();
         await Cloud.DisposeAsync();
         try
         {

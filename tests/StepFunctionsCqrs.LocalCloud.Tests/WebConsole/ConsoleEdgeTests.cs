@@ -27,18 +27,21 @@ public sealed class ConsoleEdgeTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task Redrive_needs_the_header_only_the_console_page_sends_and_a_cross_origin_redrive_is_refused()
+    public async Task The_json_answers_only_calls_carrying_the_header_its_pages_send_and_a_cross_origin_redrive_is_refused()
     {
-        using var bare = await fixture.UnsignedHttp.PostAsync("/console/api/queues/redrive", null);
+        using var bareRead = await fixture.UnsignedHttp.GetAsync("/console/api/queues");
+        using var bareRedrive = await fixture.UnsignedHttp.PostAsync("/console/api/queues/redrive", null);
         using var crossOrigin = new HttpRequestMessage(HttpMethod.Post, "/console/api/queues/redrive");
         crossOrigin.Headers.TryAddWithoutValidation("Origin", "http://evil.example");
-        crossOrigin.Headers.TryAddWithoutValidation("X-Console-Write", "1");
-        using var refused = await fixture.UnsignedHttp.SendAsync(crossOrigin);
+        using var refused = await fixture.ConsoleHttp.SendAsync(crossOrigin);
+        using var own = await fixture.ConsoleHttp.GetAsync("/console/api/queues");
 
-        Assert.Equal(HttpStatusCode.Forbidden, bare.StatusCode);
-        Assert.Equal("WriteRefused", JsonNode.Parse(await bare.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, bareRead.StatusCode);
+        Assert.Equal("NotFromConsole", JsonNode.Parse(await bareRead.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, bareRedrive.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("CrossOriginWriteRefused", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
     [Theory]
@@ -110,7 +113,7 @@ public sealed class ConsoleEdgeTests(PipelineFixture fixture)
         do
         {
             await Task.Delay(50);
-            page = JsonNode.Parse(await fixture.UnsignedHttp.GetStringAsync($"/console/api/executions/{name}/kept"))!;
+            page = JsonNode.Parse(await fixture.ConsoleHttp.GetStringAsync($"/console/api/executions/{name}/kept"))!;
         }
         while (page["execution"]!["status"]!.GetValue<string>() == "RUNNING" && ++attempt < 100);
 

@@ -45,7 +45,7 @@ public sealed class ExecutionListingTests(PipelineFixture fixture)
                 var url = $"/console/api/executions?stateMachine={machine}&pageSize={pageSize}"
                     + (status is null ? "" : $"&status={status}") + (prefix is null ? "" : $"&prefix={prefix}")
                     + (token is null ? "" : $"&nextToken={Uri.EscapeDataString(token)}");
-                var page = JsonNode.Parse(await fixture.UnsignedHttp.GetStringAsync(url))!;
+                var page = JsonNode.Parse(await fixture.ConsoleHttp.GetStringAsync(url))!;
                 var names = page["executions"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()).ToList();
                 Assert.True(names.Count <= pageSize, $"A page of {names.Count} for page size {pageSize}.");
                 listed.AddRange(names);
@@ -58,19 +58,23 @@ public sealed class ExecutionListingTests(PipelineFixture fixture)
         }, iter: 40, threads: 1);
     }
 
-    [Fact]
-    public async Task A_page_token_keeps_its_place_while_newer_executions_start()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("a")]
+    public async Task A_page_token_keeps_its_place_while_newer_executions_start(string? prefix)
     {
-        var (machine, started) = await StartManyAsync(30);
-        var first = JsonNode.Parse(await fixture.UnsignedHttp.GetStringAsync($"/console/api/executions?stateMachine={machine}&pageSize=10"))!;
-        await StartAsync(machine, "newer-1", fail: false);
-        await StartAsync(machine, "newer-2", fail: true);
+        var (machine, started) = await StartManyAsync(60);
+        var filter = prefix is null ? "" : $"&prefix={prefix}";
+        var first = JsonNode.Parse(await fixture.ConsoleHttp.GetStringAsync($"/console/api/executions?stateMachine={machine}&pageSize=5{filter}"))!;
+        await StartAsync(machine, "a-newer-1", fail: false);
+        await StartAsync(machine, "a-newer-2", fail: true);
 
-        var second = JsonNode.Parse(await fixture.UnsignedHttp.GetStringAsync(
-            $"/console/api/executions?stateMachine={machine}&pageSize=10&nextToken={Uri.EscapeDataString(first["nextToken"]!.GetValue<string>())}"))!;
+        var second = JsonNode.Parse(await fixture.ConsoleHttp.GetStringAsync(
+            $"/console/api/executions?stateMachine={machine}&pageSize=5{filter}&nextToken={Uri.EscapeDataString(first["nextToken"]!.GetValue<string>())}"))!;
 
         var names = second["executions"]!.AsArray().Select(e => e!["name"]!.GetValue<string>());
-        Assert.Equal(started.Select(e => e.Name).Reverse().Skip(10).Take(10), names);
+        var expected = started.Select(e => e.Name).Where(n => prefix is null || n.StartsWith(prefix, StringComparison.Ordinal)).Reverse().Skip(5).Take(5);
+        Assert.Equal(expected, names);
     }
 
     [Theory]
@@ -86,9 +90,9 @@ public sealed class ExecutionListingTests(PipelineFixture fixture)
     public async Task A_bad_query_parameter_is_a_400_naming_it_on_the_page_and_in_its_json(string query, string parameter)
     {
         var prefix = new string('p', 81);
-        using var api = await fixture.UnsignedHttp.GetAsync($"/console/api/executions?{query}");
+        using var api = await fixture.ConsoleHttp.GetAsync($"/console/api/executions?{query}");
         using var page = await fixture.UnsignedHttp.GetAsync($"/console/?{query}");
-        using var longPrefix = await fixture.UnsignedHttp.GetAsync($"/console/api/executions?prefix={prefix}");
+        using var longPrefix = await fixture.ConsoleHttp.GetAsync($"/console/api/executions?prefix={prefix}");
 
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Equal(parameter, JsonNode.Parse(await api.Content.ReadAsStringAsync())!["parameter"]!.GetValue<string>());
@@ -101,10 +105,10 @@ public sealed class ExecutionListingTests(PipelineFixture fixture)
     public async Task A_token_made_for_one_filter_is_refused_for_another()
     {
         var (machine, _) = await StartManyAsync(12);
-        var first = JsonNode.Parse(await fixture.UnsignedHttp.GetStringAsync($"/console/api/executions?stateMachine={machine}&pageSize=5"))!;
+        var first = JsonNode.Parse(await fixture.ConsoleHttp.GetStringAsync($"/console/api/executions?stateMachine={machine}&pageSize=5"))!;
         var token = Uri.EscapeDataString(first["nextToken"]!.GetValue<string>());
 
-        using var other = await fixture.UnsignedHttp.GetAsync($"/console/api/executions?stateMachine={machine}&pageSize=5&status=FAILED&nextToken={token}");
+        using var other = await fixture.ConsoleHttp.GetAsync($"/console/api/executions?stateMachine={machine}&pageSize=5&status=FAILED&nextToken={token}");
 
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
         Assert.Contains("nextToken", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -130,7 +134,7 @@ public sealed class ExecutionListingTests(PipelineFixture fixture)
         // Each run is a Choice and an end: all are over once none is listed as running.
         for (var wait = 0; wait < 200; wait++)
         {
-            var running = JsonNode.Parse(await fixture.UnsignedHttp.GetStringAsync($"/console/api/executions?stateMachine={machine}&status=RUNNING&pageSize=1"))!;
+            var running = JsonNode.Parse(await fixture.ConsoleHttp.GetStringAsync($"/console/api/executions?stateMachine={machine}&status=RUNNING&pageSize=1"))!;
             if (running["executions"]!.AsArray().Count == 0)
             {
                 break;

@@ -16,7 +16,7 @@ namespace StepFunctionsCqrs.LocalCloud.WebConsole.Commands;
 /// Follows one command through the system's public APIs: its execution (Step Functions), its outcome (the status
 /// view), its commits (the commit log) and the rows the projections wrote (the views), all read with the stores' own code.
 /// </summary>
-public sealed class CommandInspector(ConsoleClients clients)
+public sealed class CommandInspector(ConsoleConnection connection)
 {
     /// <summary>The command's details; a 404 saying where it was looked for when it has neither an execution nor a status.</summary>
     public async Task<CommandDetails> InspectAsync(string commandId, CancellationToken cancellationToken)
@@ -27,11 +27,11 @@ public sealed class CommandInspector(ConsoleClients clients)
                 $"a command id is 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.");
         }
 
-        var tables = clients.Tables;
-        var machineArn = clients.Resources.StateMachineArn;
+        var tables = connection.Clients.Tables;
+        var machineArn = connection.Clients.Resources.StateMachineArn;
         var executionArn = ExecutionArn.TryFor(machineArn, commandId)!;
         var execution = await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false);
-        var status = await new DynamoDbCommandStatusView(clients.DynamoDb, tables.CommandStatus).ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
+        var status = await new DynamoDbCommandStatusView(connection.Clients.DynamoDb, tables.CommandStatus).ReadAsync(commandId, cancellationToken).ConfigureAwait(false);
         if (execution is null && status is null)
         {
             throw ConsoleProblem.NotFound("CommandNotFound",
@@ -40,13 +40,13 @@ public sealed class CommandInspector(ConsoleClients clients)
 
         var history = execution is null
             ? []
-            : await clients.StepFunctions.GetAllExecutionHistoryAsync(executionArn, includeExecutionData: true, cancellationToken).ConfigureAwait(false);
+            : await connection.Clients.StepFunctions.GetAllExecutionHistoryAsync(executionArn, includeExecutionData: true, cancellationToken).ConfigureAwait(false);
         var commit = CommitOf(history);
         var versions = status?.Changes?.Select(c => (c.AggregateId, c.Version))
             ?? commit?.Changes.Select(c => (c.AggregateId, c.Version))
             ?? [];
 
-        var log = new DynamoDbCommitLog(clients.DynamoDb, tables.CommitLog);
+        var log = new DynamoDbCommitLog(connection.Clients.DynamoDb, tables.CommitLog);
         var commits = new List<CommitDetails>();
         foreach (var (aggregateId, version) in versions)
         {
@@ -57,7 +57,7 @@ public sealed class CommandInspector(ConsoleClients clients)
             }
         }
 
-        var views = commit is null ? [] : await new ViewRowReader(clients.DynamoDb, tables).ReadAsync(commit, cancellationToken).ConfigureAwait(false);
+        var views = commit is null ? [] : await new ViewRowReader(connection.Clients.DynamoDb, tables).ReadAsync(commit, cancellationToken).ConfigureAwait(false);
         var envelope = execution?.Input is { } input ? ParseObject(input)?["command"]?.DeepClone() : null;
         var link = execution is null ? null : new ExecutionLink(Bootstrap.LocalResources.StateMachineName, execution.Name, execution.ExecutionArn, execution.Status);
         return new CommandDetails(commandId, envelope, status, link, commits, views);
@@ -67,7 +67,7 @@ public sealed class CommandInspector(ConsoleClients clients)
     {
         try
         {
-            return await clients.StepFunctions.DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            return await connection.Clients.StepFunctions.DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
         }
         catch (ExecutionDoesNotExistException)
         {

@@ -4,19 +4,19 @@ using StepFunctionsCqrs.Functions.StepFunctions.Errors;
 namespace StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
 
 /// <summary>Reads one execution, its state machine's definition and its whole history, and analyses them for the page.</summary>
-public sealed class ExecutionInspector(ConsoleClients clients)
+public sealed class ExecutionInspector(ConsoleConnection connection)
 {
     /// <summary>The execution <paramref name="name"/> of state machine <paramref name="machine"/>; a 404 saying where it was looked for when there is none.</summary>
     public async Task<ExecutionDetails> InspectAsync(string machine, string name, CancellationToken cancellationToken)
     {
         ConsoleQuery.Name(machine, "stateMachine");
         ConsoleQuery.Name(name, "execution");
-        var pipeline = clients.Resources.StateMachineArn;
-        var arn = ExecutionArn.TryFor(clients.StateMachineArn(machine), name)!;
+        var pipeline = connection.Clients.Resources.StateMachineArn;
+        var arn = ExecutionArn.TryFor(connection.Clients.StateMachineArn(machine), name)!;
         Functions.StepFunctions.Model.DescribeExecutionResult execution;
         try
         {
-            execution = await clients.StepFunctions.DescribeExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+            execution = await connection.Clients.StepFunctions.DescribeExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
         }
         catch (ExecutionDoesNotExistException)
         {
@@ -25,7 +25,7 @@ public sealed class ExecutionInspector(ConsoleClients clients)
         }
 
         var definition = await DefinitionAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false);
-        var history = await clients.StepFunctions.GetAllExecutionHistoryAsync(arn, includeExecutionData: true, cancellationToken).ConfigureAwait(false);
+        var history = await connection.Clients.StepFunctions.GetAllExecutionHistoryAsync(arn, includeExecutionData: true, cancellationToken).ConfigureAwait(false);
         var header = new ExecutionHeader(
             execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.Status, execution.StartDate, execution.StopDate,
             execution.StopDate is { } stop ? (stop - execution.StartDate).TotalMilliseconds : null,
@@ -39,7 +39,7 @@ public sealed class ExecutionInspector(ConsoleClients clients)
     {
         try
         {
-            return (await clients.StepFunctions.DescribeStateMachineAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)).Definition;
+            return (await connection.Clients.StepFunctions.DescribeStateMachineAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)).Definition;
         }
         catch (StateMachineDoesNotExistException)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using StepFunctionsCqrs.Functions.StepFunctions.Errors;
 using StepFunctionsCqrs.Functions.StepFunctions.Model;
 
 namespace StepFunctionsCqrs.LocalCloud.WebConsole.Listing;
@@ -8,7 +9,7 @@ namespace StepFunctionsCqrs.LocalCloud.WebConsole.Listing;
 /// has no prefix filter. A prefix search reads full pages of 1,000 until it has a page of matches or has read
 /// <see cref="MaxScannedPerPage"/> executions, so one request stays bounded however many executions exist.
 /// </summary>
-public sealed class ExecutionListing(ConsoleClients clients)
+public sealed class ExecutionListing(ConsoleConnection connection)
 {
     /// <summary>Most executions one prefix search reads before it answers with what it found and a token to go on.</summary>
     public const int MaxScannedPerPage = 20_000;
@@ -27,7 +28,7 @@ public sealed class ExecutionListing(ConsoleClients clients)
         var prefix = ConsoleQuery.Single(query, "prefix", ConsoleQuery.MaxPrefixLength);
         var pageSize = ConsoleQuery.PageSize(query);
         var filter = $"{machine}|{status}|{prefix}";
-        var token = ConsoleQuery.Single(query, "nextToken", ConsoleQuery.MaxTokenLength) is { } text ? ListingToken.Decode(text, filter) : new ListingToken(filter, null, 0);
+        var token = ConsoleQuery.Single(query, "nextToken", ConsoleQuery.MaxTokenLength) is { } text ? ListingToken.Decode(text, filter) : new ListingToken(filter, null, null, null);
         var machines = await StateMachineNamesAsync(cancellationToken).ConfigureAwait(false);
         if (!machines.Contains(machine, StringComparer.Ordinal))
         {
@@ -42,23 +43,39 @@ public sealed class ExecutionListing(ConsoleClients clients)
     {
         var (machine, machines, status, prefix, pageSize, token) = await ReadAsync(query, cancellationToken).ConfigureAwait(false);
         var filter = token.Filter;
-        var arn = clients.StateMachineArn(machine);
+        var arn = connection.Clients.StateMachineArn(machine);
         var rows = new List<ExecutionRow>(pageSize);
         var scanned = 0;
-        var (pageToken, skip) = (token.StepFunctionsToken, token.Skip);
+        var pageToken = token.StepFunctionsToken;
+        var after = token.LastStart is { } lastStart ? (Start: lastStart, Arn: token.LastArn!) : ((DateTimeOffset Start, string Arn)?)null;
         while (true)
         {
-            var page = await clients.StepFunctions.ListExecutionsAsync(new ListExecutionsRequest
+            var page = await ListAsync(new ListExecutionsRequest
             {
                 StateMachineArn = arn,
                 StatusFilter = status,
-                MaxResults = prefix is null ? Math.Min(ScanPageSize, skip + pageSize) : ScanPageSize,
+                MaxResults = prefix is null && after is null ? pageSize : ScanPageSize,
                 NextToken = pageToken,
             }, cancellationToken).ConfigureAwait(false);
             var executions = page.Executions;
-            for (var i = skip; i < executions.Count; i++)
+            for (var i = 0; i < executions.Count; i++)
             {
                 var e = executions[i];
+                if (after is { } last)
+                {
+                    // Newest first: everything up to the last one shown, and anything that started since, was shown or is newer.
+                    if (e.StartDate > last.Start || (e.StartDate == last.Start && e.ExecutionArn != last.Arn))
+                    {
+                        continue;
+                    }
+
+                    after = null;
+                    if (e.ExecutionArn == last.Arn)
+                    {
+                        continue;
+                    }
+                }
+
                 if (prefix is not null && !e.Name.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     continue;
@@ -67,23 +84,38 @@ public sealed class ExecutionListing(ConsoleClients clients)
                 rows.Add(Row(e, machine));
                 if (rows.Count == pageSize)
                 {
-                    var more = i + 1 < executions.Count || page.NextToken is not null;
-                    var next = i + 1 < executions.Count ? new ListingToken(filter, pageToken, i + 1) : new ListingToken(filter, page.NextToken, 0);
-                    return new ExecutionListPage(machine, machines, status, prefix, rows, more ? next.Encode() : null);
+                    var next = i + 1 < executions.Count
+                        ? new ListingToken(filter, pageToken, e.StartDate, e.ExecutionArn)
+                        : page.NextToken is null ? null : new ListingToken(filter, page.NextToken, null, null);
+                    return new ExecutionListPage(machine, machines, status, prefix, rows, next?.Encode());
                 }
             }
 
-            scanned += executions.Count - skip;
+            scanned += executions.Count;
             if (page.NextToken is null)
             {
                 return new ExecutionListPage(machine, machines, status, prefix, rows, null);
             }
 
-            (pageToken, skip) = (page.NextToken, 0);
+            pageToken = page.NextToken;
             if (scanned >= MaxScannedPerPage)
             {
-                return new ExecutionListPage(machine, machines, status, prefix, rows, new ListingToken(filter, pageToken, 0).Encode());
+                // Still skipping what was shown (many started since): the next request goes on skipping from here.
+                return new ExecutionListPage(machine, machines, status, prefix, rows,
+                    new ListingToken(filter, pageToken, after?.Start, after?.Arn).Encode());
             }
+        }
+    }
+
+    private async Task<ListExecutionsResult> ListAsync(ListExecutionsRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connection.Clients.StepFunctions.ListExecutionsAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidTokenException)
+        {
+            throw ConsoleProblem.InvalidParameter("nextToken", "Step Functions no longer knows the page it points to; start again from the first page.");
         }
     }
 
@@ -93,7 +125,7 @@ public sealed class ExecutionListing(ConsoleClients clients)
         string? token = null;
         do
         {
-            var page = await clients.StepFunctions.ListStateMachinesAsync(new ListStateMachinesRequest { MaxResults = 1000, NextToken = token }, cancellationToken).ConfigureAwait(false);
+            var page = await connection.Clients.StepFunctions.ListStateMachinesAsync(new ListStateMachinesRequest { MaxResults = 1000, NextToken = token }, cancellationToken).ConfigureAwait(false);
             names.AddRange(page.StateMachines.Select(m => m.Name));
             token = page.NextToken;
         }

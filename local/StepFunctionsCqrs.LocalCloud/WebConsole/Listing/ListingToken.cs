@@ -4,13 +4,15 @@ using System.Text.Json;
 namespace StepFunctionsCqrs.LocalCloud.WebConsole.Listing;
 
 /// <summary>
-/// Where the next page of the list starts: the Step Functions token of the page being read and how many of its
-/// executions the list has shown, bound to the filter it was made for so it cannot page another listing.
+/// Where the next page of the list starts: the Step Functions token of the page to read and the last execution
+/// shown, bound to the filter it was made for so it cannot page another listing. The last execution, not a count, marks
+/// the place: executions that start meanwhile push the newest page along, and ones that end leave a status filter.
 /// </summary>
 /// <param name="Filter">The state machine, status and prefix the token pages.</param>
-/// <param name="StepFunctionsToken">The ListExecutions token of the page holding the next execution; null for the first page.</param>
-/// <param name="Skip">How many executions of that page were already shown.</param>
-public sealed record ListingToken(string Filter, string? StepFunctionsToken, int Skip)
+/// <param name="StepFunctionsToken">The ListExecutions token of the page to read; null for the newest page.</param>
+/// <param name="LastStart">When the last execution shown started; null when the page to read starts afresh.</param>
+/// <param name="LastArn">The last execution shown.</param>
+public sealed record ListingToken(string Filter, string? StepFunctionsToken, DateTimeOffset? LastStart, string? LastArn)
 {
     /// <summary>The opaque text form.</summary>
     public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this));
@@ -21,7 +23,7 @@ public sealed record ListingToken(string Filter, string? StepFunctionsToken, int
         try
         {
             var token = JsonSerializer.Deserialize<ListingToken>(Encoding.UTF8.GetString(Convert.FromBase64String(text)));
-            if (token is not null && token.Filter == filter && token.Skip >= 0)
+            if (token is not null && token.Filter == filter && (token.LastStart is null) == (token.LastArn is null))
             {
                 return token;
             }

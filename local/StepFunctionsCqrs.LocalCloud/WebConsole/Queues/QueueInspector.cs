@@ -8,7 +8,7 @@ namespace StepFunctionsCqrs.LocalCloud.WebConsole.Queues;
 /// The commands queue and its dead-letter queue through SQS, with the dead letters diagnosed and redriven by the same
 /// rules <c>cqrs dlq</c> uses. Redrive is one of the two writes the console makes.
 /// </summary>
-public sealed class QueueInspector(ConsoleClients clients)
+public sealed class QueueInspector(ConsoleConnection connection)
 {
     /// <summary>Most dead letters the page lists; the depth still counts them all.</summary>
     public const int MaxListed = 100;
@@ -19,7 +19,7 @@ public sealed class QueueInspector(ConsoleClients clients)
     /// <summary>Both queues' depths and the dead letters.</summary>
     public async Task<QueuesOverview> OverviewAsync(CancellationToken cancellationToken)
     {
-        var resources = clients.Resources;
+        var resources = connection.Clients.Resources;
         var commands = await DepthAsync(Bootstrap.LocalResources.CommandsQueueName, resources.CommandsQueueUrl, cancellationToken).ConfigureAwait(false);
         var dead = await DepthAsync(Bootstrap.LocalResources.DeadLetterQueueName, resources.DeadLetterQueueUrl, cancellationToken).ConfigureAwait(false);
         var letters = await Queue().ListAsync(MaxListed, cancellationToken).ConfigureAwait(false);
@@ -28,14 +28,14 @@ public sealed class QueueInspector(ConsoleClients clients)
 
     /// <summary>Moves the dead letters back to the commands queue, each with the authority of its first sender.</summary>
     public Task<RedriveOutcome> RedriveAsync(CancellationToken cancellationToken) =>
-        Queue().RedriveAsync(clients.Resources.CommandsQueueUrl, MaxRedriven, null, cancellationToken);
+        Queue().RedriveAsync(connection.Clients.Resources.CommandsQueueUrl, MaxRedriven, null, cancellationToken);
 
     private DeadLetterQueue Queue() =>
-        new(clients.Sqs, clients.Resources.DeadLetterQueueUrl, clients.StepFunctions, clients.Resources.StateMachineArn);
+        new(connection.Clients.Sqs, connection.Clients.Resources.DeadLetterQueueUrl, connection.Clients.StepFunctions, connection.Clients.Resources.StateMachineArn);
 
     private async Task<QueueDepth> DepthAsync(string name, string url, CancellationToken cancellationToken)
     {
-        var response = await clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+        var response = await connection.Clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
         {
             QueueUrl = url,
             AttributeNames = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"],

@@ -21,12 +21,12 @@ async function answer(response) {
 export async function getJson(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ""));
   const url = `/console/api/${path}${query.size ? `?${query}` : ""}`;
-  return answer(await fetch(url, { headers: { Accept: "application/json" } }));
+  return answer(await fetch(url, { headers: { Accept: "application/json", "X-Console-Request": "1" } }));
 }
 
 export async function postJson(path) {
   return answer(await fetch(`/console/api/${path}`, {
     method: "POST",
-    headers: { Accept: "application/json", "X-Console-Write": "1" },
+    headers: { Accept: "application/json", "X-Console-Request": "1" },
   }));
 }

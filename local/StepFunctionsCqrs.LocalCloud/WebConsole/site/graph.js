@@ -16,6 +16,9 @@ function loadElk() {
 }
 
 const charWidth = 7.4;
+// Longer names are cut with an ellipsis on the node; the whole name is in its tooltip and accessible name.
+const maxLabel = 40;
+const shown = label => label.length > maxLabel ? `${label.slice(0, maxLabel - 1)}…` : label;
 const layoutOptions = {
   "elk.algorithm": "layered",
   "elk.direction": "DOWN",
@@ -35,8 +38,8 @@ function elkNode(node) {
     return { ...base, layoutOptions: { "elk.padding": "[top=30,left=14,bottom=14,right=14]" }, children: node.children.map(elkNode) };
   }
   if (node.kind === "start" || node.kind === "end") return { ...base, width: 64, height: 28 };
-  const text = Math.max(node.label.length, 14);
-  return { ...base, width: Math.min(320, 28 + text * charWidth), height: 48 };
+  const text = Math.min(Math.max(node.label.length, 14), maxLabel);
+  return { ...base, width: 28 + text * charWidth, height: 48 };
 }
 
 function flatten(nodes, into = new Map()) {
@@ -121,7 +124,7 @@ function drawNode(parent, item, node, selected, onSelect) {
     g.append(svg("text", { x: item.x + item.width / 2, y: item.y + 18, "text-anchor": "middle", class: "node-name" }, node.label));
   } else {
     g.append(svg("rect", { x: item.x, y: item.y, width: item.width, height: item.height, rx: 6 }));
-    g.append(svg("text", { x: item.x + 10, y: item.y + 19, class: "node-name" }, node.label));
+    g.append(svg("text", { x: item.x + 10, y: item.y + 19, class: "node-name" }, shown(node.label)));
     g.append(svg("text", { x: item.x + 10, y: item.y + 37, class: "node-status" }, `${icon} ${text} · ${node.stateType}`));
     const choose = () => onSelect(node.label);
     g.addEventListener("click", choose);
@@ -140,7 +143,7 @@ function drawGroup(parent, item, node, selected, onSelect) {
     tabindex: isState ? "0" : null, role: isState ? "button" : null,
   });
   g.append(svg("rect", { x: item.x, y: item.y, width: item.width, height: item.height, rx: 8 }));
-  g.append(svg("text", { x: item.x + 10, y: item.y + 19, class: "node-name" }, isState ? `${node.label} · ${icon} ${text} · ${node.stateType}` : `${node.label} · ${icon} ${text}`));
+  g.append(svg("text", { x: item.x + 10, y: item.y + 19, class: "node-name" }, isState ? `${shown(node.label)} · ${icon} ${text} · ${node.stateType}` : `${node.label} · ${icon} ${text}`));
   if (isState) {
     const choose = e => { e.stopPropagation(); onSelect(node.label); };
     g.querySelector("text").addEventListener("click", choose);

@@ -209,6 +209,7 @@ public sealed class ConsoleBrowserTests(PipelineFixture fixture, BrowserFixture 
 
         await Expect(poison).ToHaveCountAsync(1);
         await Expect(poison.Locator(".reason")).ToContainTextAsync("The body is not JSON");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "queues.png"), FullPage = true });
         await page.Locator("[data-role=redrive]").ClickAsync();
         await Expect(page.Locator("[data-role=notice]")).ToContainTextAsync("Moved");
         await Expect(poison).ToHaveCountAsync(0);

@@ -17,13 +17,20 @@ export async function render(main, stateMachine, name) {
     return;
   }
 
+  // Each draw replaces the last; a layout that finishes after a newer draw began is dropped.
+  let generation = 0;
   const draw = async () => {
+    const mine = ++generation;
     document.title = `${details.execution.name} · Local console`;
     main.replaceChildren(...page(details, ui, redraw).flat().filter(Boolean));
     main.dataset.status = details.execution.status;
-    if (ui.view === "graph") {
-      await drawGraph(main.querySelector("[data-role=graph]"), details.analysis.graph, ui.state, select);
-      main.querySelector("[data-role=graph]").dataset.ready = "true";
+    const box = main.querySelector("[data-role=graph]");
+    if (!box) return;
+    try {
+      await drawGraph(box, details.analysis.graph, ui.state, select);
+      if (mine === generation) box.dataset.ready = "true";
+    } catch (error) {
+      if (mine === generation) box.replaceChildren(el("p", { class: "problem", role: "alert" }, `The graph could not be drawn: ${error.message}`));
     }
   };
   const redraw = () => {
@@ -36,13 +43,16 @@ export async function render(main, stateMachine, name) {
   const select = state => { ui.state = state; return redraw(); };
   await draw();
 
-  // A running execution is read again every second until it ends; the page never needs a reload.
+  // A running execution is read again every second until it ends, and drawn again only when its history grew, so
+  // what the user opened or scrolled stays put between events; the page never needs a reload.
   const follow = async () => {
     while (details.execution.status === "RUNNING" && main.isConnected) {
       await new Promise(resolve => setTimeout(resolve, liveMs));
       try {
-        details = await load(stateMachine, name);
-        await draw();
+        const latest = await load(stateMachine, name);
+        const grew = latest.events.length !== details.events.length || latest.execution.status !== details.execution.status;
+        details = latest;
+        if (grew) await draw();
       } catch { /* the next tick tries again */ }
     }
   };

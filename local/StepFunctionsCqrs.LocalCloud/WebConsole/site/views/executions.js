@@ -3,7 +3,7 @@ import { getJson } from "../api.js";
 import { badge, duration, el, executionHref, problem, time } from "../format.js";
 
 const refreshMs = 2000;
-const statuses = ["", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
+const statuses = ["", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"];
 
 export async function render(main) {
   const params = new URLSearchParams(location.search);
@@ -29,10 +29,16 @@ export async function render(main) {
     el("thead", {}, el("tr", {}, ["Name", "Status", "Started", "Duration", "State machine"].map(h => el("th", { scope: "col" }, h)))),
     body);
   const count = el("p", { class: "muted", "data-role": "count" });
+  const pager = el("nav", { class: "pager", "aria-label": "Pages" });
   const fill = current => {
     body.replaceChildren(...current.executions.map(row));
     if (current.executions.length === 0) body.append(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No executions match.")));
     count.textContent = `${current.executions.length} execution(s) on this page${current.nextToken ? "; more on the next" : ""}.`;
+    // The next page follows what is on screen now, so a refresh never leaves a gap before it.
+    pager.replaceChildren(...[
+      filter.nextToken ? el("a", { href: hrefWith(params, null) }, "⇤ Newest") : null,
+      current.nextToken ? el("a", { href: hrefWith(params, current.nextToken), rel: "next" }, "Older →") : null,
+    ].filter(Boolean));
   };
   fill(page);
 
@@ -45,10 +51,6 @@ export async function render(main) {
       statuses.map(s => el("option", { value: s, selected: (page.status ?? "") === s }, s === "" ? "Any" : s)))),
     el("label", {}, "Name starts with ", el("input", { name: "prefix", value: page.prefix ?? "", maxlength: 80, autocomplete: "off", spellcheck: "false" })),
     el("button", { type: "submit" }, "Filter"));
-
-  const pager = el("nav", { class: "pager", "aria-label": "Pages" },
-    filter.nextToken ? el("a", { href: hrefWith(params, null) }, "⇤ Newest") : null,
-    page.nextToken ? el("a", { href: hrefWith(params, page.nextToken), rel: "next" }, "Older →") : null);
 
   main.replaceChildren(
     el("h1", {}, "Executions ", el("span", { class: "muted" }, page.stateMachine)),
