@@ -45,6 +45,12 @@ public static class ConsoleBench
         Console.WriteLine($"{Executions:N0} executions ran in {started.Elapsed.TotalSeconds:N1} s; the Map execution has {history.Count} events.");
 
         using var http = new HttpClient { BaseAddress = cloud.Endpoint };
+        http.DefaultRequestHeaders.Add(StepFunctionsCqrs.LocalCloud.WebConsole.ConsoleRoutes.RequestHeader, "1");
+        // A wrong answer stops the run before anything is timed.
+        await CheckAsync(http, "console/api/executions?stateMachine=bench-quick&pageSize=50", page => page["executions"]!.AsArray().Count == 50, cancellationToken);
+        await CheckAsync(http, "console/api/executions?stateMachine=bench-quick&prefix=none-", page => page["executions"]!.AsArray().Count == 0 && page["nextToken"] is null, cancellationToken);
+        await CheckAsync(http, "console/api/executions/bench-map/wide", page => page["events"]!.AsArray().Count == history.Count, cancellationToken);
+
         var rows = new List<(string What, double Ours, string Baseline, double Base)>
         {
             ("list, newest 50 of 10,000", await MedianAsync(() => http.GetStringAsync("console/api/executions?stateMachine=bench-quick&pageSize=50", cancellationToken)),
@@ -58,6 +64,15 @@ public static class ConsoleBench
         var browserRows = await MeasureBrowserAsync(cloud.ConsoleUrl, cancellationToken);
         Print(rows, browserRows);
         return 0;
+    }
+
+    private static async Task CheckAsync(HttpClient http, string path, Func<JsonNode, bool> right, CancellationToken cancellationToken)
+    {
+        var page = JsonNode.Parse(await http.GetStringAsync(path, cancellationToken))!;
+        if (!right(page))
+        {
+            throw new InvalidOperationException($"The console answered {path} wrongly: {page.ToJsonString()[..Math.Min(400, page.ToJsonString().Length)]}");
+        }
     }
 
     private static async Task<string> CreateAsync(PipelineCloud cloud, string name, string definition, CancellationToken cancellationToken)
