@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Execution;
 using StepFunctionsCqrs.Asl.Paths;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.Common;
 
@@ -23,7 +24,7 @@ public sealed class TaskTimeouts(int? timeoutSeconds, JsonPath? timeoutPath, int
     {
         if (path is null) return null;
         var value = path.Select(scope.Scope(input, path.Text.StartsWith("$$", StringComparison.Ordinal)));
-        if (value is JsonValue v && v.TryGetValue<double>(out var d) && d >= 1 && d == Math.Floor(d) && d <= int.MaxValue)
+        if (JsonScalar.TryGetNumber(value, out var d) && d >= 1 && d == Math.Floor(d) && d <= int.MaxValue)
         {
             return (int)d;
         }

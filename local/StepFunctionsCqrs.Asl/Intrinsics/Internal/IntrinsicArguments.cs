@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.Paths.Internal;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.Intrinsics.Internal;
 
@@ -23,9 +24,9 @@ internal sealed class IntrinsicArguments(string function, JsonNode?[] values, IR
     /// <summary>Argument <paramref name="index"/> as a string.</summary>
     public string String(int index)
     {
-        if (values[index] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        if (JsonScalar.TryGetString(values[index], out var text))
         {
-            return v.GetValue<string>();
+            return text;
         }
 
         throw WrongType(index, "a string");
@@ -38,23 +39,21 @@ internal sealed class IntrinsicArguments(string function, JsonNode?[] values, IR
     public JsonObject Object(int index) => values[index] as JsonObject ?? throw WrongType(index, "a JSON object");
 
     /// <summary>Argument <paramref name="index"/> as a boolean.</summary>
-    public bool Boolean(int index) => values[index] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
-        ? v.GetValueKind() == JsonValueKind.True
-        : throw WrongType(index, "a boolean");
+    public bool Boolean(int index) => JsonScalar.TryGetBoolean(values[index], out var value) ? value : throw WrongType(index, "a boolean");
 
     /// <summary>Argument <paramref name="index"/> as a whole number (<c>3.0</c> counts, <c>3.5</c> does not).</summary>
     public long Integer(int index) =>
-        JsonNumber.TryGetInteger(values[index], out var value) ? value : throw WrongType(index, "an integer");
+        JsonScalar.TryGetInteger(values[index], out var value) ? value : throw WrongType(index, "an integer");
 
     /// <summary>Argument <paramref name="index"/> as a number rounded to the nearest integer, halves up, as Step Functions documents for its math and array functions.</summary>
     public long RoundedInteger(int index)
     {
-        if (JsonNumber.TryGetInteger(values[index], out var whole))
+        if (JsonScalar.TryGetInteger(values[index], out var whole))
         {
             return whole;
         }
 
-        if (JsonNumber.TryGetDecimal(values[index], out var d))
+        if (JsonScalar.TryGetDecimal(values[index], out var d))
         {
             var rounded = decimal.Floor(d + 0.5m);
             if (rounded >= long.MinValue && rounded <= long.MaxValue)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.Paths.Internal;
 
@@ -45,14 +46,14 @@ internal static class JsonCanonicalForm
                 text.Append(']');
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
-                if (JsonNumber.TryGetDecimal(value, out var d))
+                if (JsonScalar.TryGetDecimal(value, out var d))
                 {
                     // Dividing by 1.000… drops trailing zeros, so 1.0 and 1 share a key.
                     text.Append((d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture));
                 }
                 else
                 {
-                    JsonNumber.TryGetDouble(value, out var x);
+                    JsonScalar.TryGetNumber(value, out var x);
                     text.Append(x.ToString("R", CultureInfo.InvariantCulture));
                 }
 

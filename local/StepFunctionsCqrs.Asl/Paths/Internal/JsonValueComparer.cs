@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.Paths.Internal;
 
@@ -45,7 +46,7 @@ internal static class JsonValueComparer
                 return true;
             case (JsonValue l, JsonValue r)
                 when l.GetValueKind() == JsonValueKind.Number && r.GetValueKind() == JsonValueKind.Number:
-                return JsonNumber.Compare(l, r) == 0;
+                return JsonScalar.Compare(l, r) == 0;
             case (JsonValue l, JsonValue r):
                 return JsonNode.DeepEquals(l, r);
             default:
@@ -66,7 +67,7 @@ internal static class JsonValueComparer
         var rk = rv.GetValueKind();
         if (lk == JsonValueKind.Number && rk == JsonValueKind.Number)
         {
-            order = JsonNumber.Compare(lv, rv);
+            order = JsonScalar.Compare(lv, rv);
             return true;
         }
 

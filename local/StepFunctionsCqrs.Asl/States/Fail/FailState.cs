@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.Execution;
 using StepFunctionsCqrs.Asl.Internal.Templates;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.States.Fail;
 
@@ -43,7 +44,7 @@ public sealed class FailState : State
         {
             throw new StatesException(ErrorNames.Runtime, $"The {field} of Fail state '{scope.StateName}' could not be resolved: {e.Cause}");
         }
-        if (value is JsonValue v && v.TryGetValue<string>(out var text)) return text;
+        if (JsonScalar.TryGetString(value, out var text)) return text;
         throw new StatesException(ErrorNames.Runtime, $"The {field} of Fail state '{scope.StateName}' must resolve to a string, but was {value?.ToJsonString() ?? "null"}.");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.Execution;
 using StepFunctionsCqrs.Asl.Paths;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.States.Map;
 
@@ -35,7 +36,7 @@ public sealed class CountSetting
         if (_value is not null) return _value;
         if (_path is null) return null;
         var selected = _path.Select(scope.Scope(input, _path.Text.StartsWith("$$", StringComparison.Ordinal)));
-        if (selected is JsonValue v && v.TryGetValue<double>(out var d) && d >= 0) return d;
+        if (JsonScalar.TryGetNumber(selected, out var d) && d >= 0) return d;
         throw new StatesException(ErrorNames.Runtime, $"{_field}Path '{_path.Text}' must select a non-negative number, but selected {selected?.ToJsonString() ?? "null"}.");
     }
 }

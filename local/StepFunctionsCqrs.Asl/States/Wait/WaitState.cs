@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.Execution;
 using StepFunctionsCqrs.Asl.Paths;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.States.Wait;
 
@@ -56,7 +57,7 @@ public sealed class WaitState : State
     private long SecondsFrom(JsonNode? input, BranchScope scope)
     {
         var value = _secondsPath!.Select(scope.Scope(input, _secondsPath.Text.StartsWith("$$", StringComparison.Ordinal)));
-        if (value is JsonValue v && v.TryGetValue<double>(out var d) && d >= 0 && d == Math.Floor(d)) return (long)d;
+        if (JsonScalar.TryGetNumber(value, out var d) && d >= 0 && d == Math.Floor(d)) return (long)d;
         throw new StatesException(ErrorNames.Runtime,
             $"The SecondsPath '{_secondsPath.Text}' of Wait state '{Name}' must select a non-negative integer, but selected {value?.ToJsonString() ?? "null"}.");
     }
@@ -64,7 +65,7 @@ public sealed class WaitState : State
     private DateTimeOffset TimestampFrom(JsonNode? input, BranchScope scope)
     {
         var value = _timestampPath!.Select(scope.Scope(input, _timestampPath.Text.StartsWith("$$", StringComparison.Ordinal)));
-        if (value is JsonValue v && v.TryGetValue<string>(out var text) && TimestampText.TryParse(text, out var at)) return at;
+        if (JsonScalar.TryGetString(value, out var text) && TimestampText.TryParse(text, out var at)) return at;
         throw new StatesException(ErrorNames.Runtime,
             $"The TimestampPath '{_timestampPath.Text}' of Wait state '{Name}' must select an RFC3339 timestamp such as 2016-03-14T01:59:00Z, but selected {value?.ToJsonString() ?? "null"}.");
     }

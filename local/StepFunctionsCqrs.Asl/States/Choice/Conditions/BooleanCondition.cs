@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.States.Choice.Conditions;
 
@@ -8,15 +8,5 @@ internal sealed class BooleanCondition(VariableReference variable, JsonNode? lit
     : ComparisonCondition(variable, literal, operandPath)
 {
     protected override bool Compare(JsonNode? value, JsonNode? operand) =>
-        TryBoolean(value, out var left) && TryBoolean(operand, out var right) && left == right;
-
-    private static bool TryBoolean(JsonNode? node, out bool value)
-    {
-        value = false;
-        if (node is not JsonValue v) return false;
-        var kind = v.GetValueKind();
-        if (kind is not (JsonValueKind.True or JsonValueKind.False)) return false;
-        value = kind == JsonValueKind.True;
-        return true;
-    }
+        JsonScalar.TryGetBoolean(value, out var left) && JsonScalar.TryGetBoolean(operand, out var right) && left == right;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.States.Choice.Conditions;
 
@@ -10,9 +11,5 @@ internal sealed class NumericCondition(ComparisonOperator op, VariableReference 
     protected override bool Compare(JsonNode? value, JsonNode? operand) =>
         TryNumber(value, out var left) && TryNumber(operand, out var right) && Ordering.Holds(op, left.CompareTo(right));
 
-    internal static bool TryNumber(JsonNode? node, out double number)
-    {
-        number = 0;
-        return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out number);
-    }
+    internal static bool TryNumber(JsonNode? node, out double number) => JsonScalar.TryGetNumber(node, out number);
 }

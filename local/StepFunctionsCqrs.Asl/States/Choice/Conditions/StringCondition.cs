@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.States.Choice.Conditions;
 
@@ -8,8 +9,7 @@ internal sealed class StringCondition(ComparisonOperator op, VariableReference v
 {
     protected override bool Compare(JsonNode? value, JsonNode? operand)
     {
-        if (value is not JsonValue v || !v.TryGetValue<string>(out var left)) return false;
-        if (operand is not JsonValue o || !o.TryGetValue<string>(out var right)) return false;
+        if (!JsonScalar.TryGetString(value, out var left) || !JsonScalar.TryGetString(operand, out var right)) return false;
         return op == ComparisonOperator.Matches
             ? WildcardPattern.Matches(right, left)
             : Ordering.Holds(op, string.CompareOrdinal(left, right));

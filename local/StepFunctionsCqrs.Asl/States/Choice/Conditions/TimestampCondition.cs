@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Common;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.States.Choice.Conditions;
 
@@ -13,6 +14,6 @@ internal sealed class TimestampCondition(ComparisonOperator op, VariableReferenc
     internal static bool TryTimestamp(JsonNode? node, out DateTimeOffset time)
     {
         time = default;
-        return node is JsonValue v && v.TryGetValue<string>(out var text) && TimestampText.TryParse(text, out time);
+        return JsonScalar.TryGetString(node, out var text) && TimestampText.TryParse(text, out time);
     }
 }

@@ -2,10 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace StepFunctionsCqrs.Asl.Paths.Internal;
+namespace StepFunctionsCqrs.Asl.Internal;
 
-/// <summary>Reads JSON numbers whatever CLR type backs the node (parsed text or a value created in code).</summary>
-internal static class JsonNumber
+/// <summary>
+/// The one way the engine reads numbers, strings and booleans from a JSON value, whatever made it: text parsed into a
+/// <see cref="JsonElement"/>, or a value built in code from an int, long, decimal, double or string (an intrinsic's
+/// result, a task result, a variable, a context object field). Asking such a node for another CLR type than the one
+/// behind it fails, so a 2 built from an int would otherwise not be the number 2.
+/// </summary>
+internal static class JsonScalar
 {
     /// <summary>The number as a decimal, when it is one and fits.</summary>
     public static bool TryGetDecimal(JsonNode? node, out decimal value)
@@ -25,7 +30,7 @@ internal static class JsonNumber
     }
 
     /// <summary>The number as a double, when it is one.</summary>
-    public static bool TryGetDouble(JsonNode? node, out double value)
+    public static bool TryGetNumber(JsonNode? node, out double value)
     {
         value = 0;
         if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
@@ -72,8 +77,29 @@ internal static class JsonNumber
             return l.CompareTo(r);
         }
 
-        TryGetDouble(left, out var ld);
-        TryGetDouble(right, out var rd);
+        TryGetNumber(left, out var ld);
+        TryGetNumber(right, out var rd);
         return ld.CompareTo(rd);
+    }
+
+    /// <summary>The string, when the value is one.</summary>
+    public static bool TryGetString(JsonNode? node, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        value = v.TryGetValue(out string? text) ? text : JsonSerializer.Deserialize<string>(v.ToJsonString());
+        return value is not null;
+    }
+
+    /// <summary>The boolean, when the value is one.</summary>
+    public static bool TryGetBoolean(JsonNode? node, out bool value)
+    {
+        var kind = node is JsonValue v ? v.GetValueKind() : JsonValueKind.Undefined;
+        value = kind == JsonValueKind.True;
+        return kind is JsonValueKind.True or JsonValueKind.False;
     }
 }
