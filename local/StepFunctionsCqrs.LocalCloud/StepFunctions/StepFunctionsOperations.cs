@@ -16,6 +16,10 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
     public const int MaxInputBytes = 262_144;
 
     private const string Standard = "STANDARD";
+
+    // AWS's limits on ValidateStateMachineDefinition: a definition of up to 1 MiB characters, up to 100 diagnostics.
+    private const int MaxDefinitionLength = 1_048_576;
+    private const int MaxDiagnostics = 100;
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
     private readonly SemaphoreSlim startGate = new(1, 1);
@@ -33,8 +37,9 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         "ListExecutions" => ListExecutionsAsync(new RequestFields(operation, body), cancellationToken),
         "GetExecutionHistory" => GetExecutionHistoryAsync(new RequestFields(operation, body), cancellationToken),
         "StopExecution" => StopExecutionAsync(new RequestFields(operation, body), cancellationToken),
+        "ValidateStateMachineDefinition" => Task.FromResult(ValidateDefinition(new RequestFields(operation, body))),
         _ => throw new StepFunctionsFault(StepFunctionsErrorCodes.UnknownOperation,
-            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory and StopExecution."),
+            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution and ValidateStateMachineDefinition."),
     };
 
     private async Task<JsonObject> CreateStateMachineAsync(RequestFields request, CancellationToken cancellationToken)
@@ -301,6 +306,44 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         await runner.StopAsync(arn, error, cause).ConfigureAwait(false);
         var stopped = await RequireExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
         return new JsonObject { ["stopDate"] = Seconds(stopped.StopDate ?? timeProvider.GetUtcNow()) };
+    }
+
+    // The same validator as CreateStateMachine, answered as diagnostics rather than an error. Every diagnostic it
+    // gives is an ERROR (it has no warnings), so a WARNING severity filter returns the same list.
+    private static JsonObject ValidateDefinition(RequestFields request)
+    {
+        var definition = request.RequiredString("definition");
+        if (definition.Length > MaxDefinitionLength)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                $"1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to {MaxDefinitionLength}");
+        }
+
+        if (request.OptionalString("type") is { } type and not (Standard or "EXPRESS"))
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                $"1 validation error detected: Value '{type}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        }
+
+        if (request.OptionalString("severity") is { } severity and not ("ERROR" or "WARNING"))
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                $"1 validation error detected: Value '{severity}' at 'severity' failed to satisfy constraint: Member must satisfy enum value set: [ERROR, WARNING]");
+        }
+
+        // 0, like no value, means the default and largest page of 100.
+        var max = request.OptionalInt("maxResults", 0, MaxDiagnostics) is { } n and > 0 ? n : MaxDiagnostics;
+        var problems = StateMachineValidator.Validate(definition);
+        var diagnostics = problems.Take(max).Select(p => (JsonNode)new JsonObject
+        {
+            ["severity"] = "ERROR", ["code"] = p.Code, ["message"] = p.Message, ["location"] = p.Location.Length == 0 ? "/" : p.Location,
+        });
+        return new JsonObject
+        {
+            ["result"] = problems.Count == 0 ? "OK" : "FAIL",
+            ["diagnostics"] = new JsonArray([.. diagnostics]),
+            ["truncated"] = problems.Count > max,
+        };
     }
 
     private static void CheckDefinition(string definition)
