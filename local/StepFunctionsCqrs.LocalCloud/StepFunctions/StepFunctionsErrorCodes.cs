@@ -27,4 +27,8 @@ public static class StepFunctionsErrorCodes
     public const string UnknownOperation = "UnknownOperationException";
     /// <summary>The request body is not a JSON object.</summary>
     public const string SerializationException = "SerializationException";
+    /// <summary>No taggable resource has the given ARN.</summary>
+    public const string ResourceNotFound = "ResourceNotFound";
+    /// <summary>A resource would hold more tags than the service allows.</summary>
+    public const string TooManyTags = "TooManyTags";
 }

@@ -27,7 +27,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
     /// <summary>Runs <paramref name="operation"/>; unknown operations answer UnknownOperationException.</summary>
     public Task<JsonObject> InvokeAsync(string operation, JsonObject body, CancellationToken cancellationToken) => operation switch
     {
-        "CreateStateMachine" => CreateStateMachineAsync(new RequestFields(operation, body), cancellationToken),
+        "CreateStateMachine" => CreateStateMachineAsync(new RequestFields(operation, body), body, cancellationToken),
         "DescribeStateMachine" => DescribeStateMachineAsync(new RequestFields(operation, body), cancellationToken),
         "ListStateMachines" => ListStateMachinesAsync(new RequestFields(operation, body), cancellationToken),
         "UpdateStateMachine" => UpdateStateMachineAsync(new RequestFields(operation, body), cancellationToken),
@@ -38,11 +38,15 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         "GetExecutionHistory" => GetExecutionHistoryAsync(new RequestFields(operation, body), cancellationToken),
         "StopExecution" => StopExecutionAsync(new RequestFields(operation, body), cancellationToken),
         "ValidateStateMachineDefinition" => Task.FromResult(ValidateDefinition(new RequestFields(operation, body))),
+        "DescribeStateMachineForExecution" => DescribeStateMachineForExecutionAsync(new RequestFields(operation, body), cancellationToken),
+        "TagResource" => TagResourceAsync(new RequestFields(operation, body), body, cancellationToken),
+        "UntagResource" => UntagResourceAsync(new RequestFields(operation, body), body, cancellationToken),
+        "ListTagsForResource" => ListTagsForResourceAsync(new RequestFields(operation, body), cancellationToken),
         _ => throw new StepFunctionsFault(StepFunctionsErrorCodes.UnknownOperation,
-            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution and ValidateStateMachineDefinition."),
+            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, ValidateStateMachineDefinition, DescribeStateMachineForExecution, TagResource, UntagResource and ListTagsForResource."),
     };
 
-    private async Task<JsonObject> CreateStateMachineAsync(RequestFields request, CancellationToken cancellationToken)
+    private async Task<JsonObject> CreateStateMachineAsync(RequestFields request, JsonObject body, CancellationToken cancellationToken)
     {
         var name = request.RequiredString("name");
         ResourceNames.Check(name, "name");
@@ -56,6 +60,12 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         }
 
         CheckDefinition(definition);
+        var tags = ResourceTags.Read(body, "tags");
+        if (tags.Count > ResourceTags.MaxPerResource)
+        {
+            throw ResourceTags.TooMany(arns.StateMachine(name), tags.Count);
+        }
+
         var machine = new StateMachineRecord(arns.StateMachine(name), name, definition, roleArn, type, timeProvider.GetUtcNow(), null);
         var existing = await store.InsertStateMachineAsync(machine, cancellationToken).ConfigureAwait(false);
         if (existing is not null && (existing.Definition != definition || existing.RoleArn != roleArn))
@@ -65,13 +75,72 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         }
 
         var stored = existing ?? machine;
+        if (tags.Count > 0)
+        {
+            await store.ChangeTagsAsync(stored.Arn, tags, [], ResourceTags.MaxPerResource, cancellationToken).ConfigureAwait(false);
+        }
+
         return new JsonObject { ["stateMachineArn"] = stored.Arn, ["creationDate"] = Seconds(stored.CreationDate) };
     }
 
     private async Task<JsonObject> DescribeStateMachineAsync(RequestFields request, CancellationToken cancellationToken)
     {
         var machine = await RequireStateMachineAsync(request.RequiredString("stateMachineArn"), cancellationToken).ConfigureAwait(false);
-        return new JsonObject
+        return Described(machine);
+    }
+
+    // The state machine as the execution ran it: the local API keeps no versions, so that is its current definition.
+    private async Task<JsonObject> DescribeStateMachineForExecutionAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var execution = await RequireExecutionAsync(request.RequiredString("executionArn"), cancellationToken).ConfigureAwait(false);
+        var machine = await store.GetStateMachineAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new StepFunctionsFault(StepFunctionsErrorCodes.StateMachineDoesNotExist,
+                $"State Machine Does Not Exist: '{execution.StateMachineArn}', which ran '{execution.Arn}', was deleted.");
+        var described = Described(machine);
+        described.Remove("status");
+        described.Remove("type");
+        described.Remove("creationDate");
+        described["updateDate"] = Seconds(machine.UpdateDate ?? machine.CreationDate);
+        return described;
+    }
+
+    private async Task<JsonObject> TagResourceAsync(RequestFields request, JsonObject body, CancellationToken cancellationToken)
+    {
+        var arn = await RequireTaggableAsync(request.RequiredString("resourceArn"), cancellationToken).ConfigureAwait(false);
+        var tags = ResourceTags.Read(body, "tags");
+        var held = await store.ChangeTagsAsync(arn, tags, [], ResourceTags.MaxPerResource, cancellationToken).ConfigureAwait(false);
+        return held <= ResourceTags.MaxPerResource ? [] : throw ResourceTags.TooMany(arn, held);
+    }
+
+    private async Task<JsonObject> UntagResourceAsync(RequestFields request, JsonObject body, CancellationToken cancellationToken)
+    {
+        var arn = await RequireTaggableAsync(request.RequiredString("resourceArn"), cancellationToken).ConfigureAwait(false);
+        await store.ChangeTagsAsync(arn, [], ResourceTags.ReadKeys(body, "tagKeys"), int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return [];
+    }
+
+    private async Task<JsonObject> ListTagsForResourceAsync(RequestFields request, CancellationToken cancellationToken)
+    {
+        var arn = await RequireTaggableAsync(request.RequiredString("resourceArn"), cancellationToken).ConfigureAwait(false);
+        var tags = await store.ListTagsAsync(arn, cancellationToken).ConfigureAwait(false);
+        return new JsonObject { ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value })]) };
+    }
+
+    // State machines are the taggable resources here (the service also tags activities, which the local API has none of).
+    private async Task<string> RequireTaggableAsync(string arn, CancellationToken cancellationToken)
+    {
+        if (!arn.StartsWith("arn:", StringComparison.Ordinal) || arn.Split(':').Length < 7)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.InvalidArn, $"Invalid Arn: 'Resource type not valid in this context: {arn}'");
+        }
+
+        return await store.GetStateMachineAsync(arn, cancellationToken).ConfigureAwait(false) is not null
+            ? arn
+            : throw new StepFunctionsFault(StepFunctionsErrorCodes.ResourceNotFound, $"Resource not found: '{arn}'");
+    }
+
+    private static JsonObject Described(StateMachineRecord machine) =>
+        new JsonObject
         {
             ["stateMachineArn"] = machine.Arn,
             ["name"] = machine.Name,
@@ -83,7 +152,6 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
             ["loggingConfiguration"] = new JsonObject { ["level"] = "ALL", ["includeExecutionData"] = true },
             ["tracingConfiguration"] = new JsonObject { ["enabled"] = true },
         };
-    }
 
     private async Task<JsonObject> ListStateMachinesAsync(RequestFields request, CancellationToken cancellationToken)
     {

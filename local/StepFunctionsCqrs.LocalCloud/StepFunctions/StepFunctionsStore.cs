@@ -36,6 +36,7 @@ public sealed class StepFunctionsStore : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, seq);
             CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
             CREATE INDEX IF NOT EXISTS executions_by_machine_status ON executions (state_machine_arn, status, seq);
+            CREATE TABLE IF NOT EXISTS tags (arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (arn, key));
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return new StepFunctionsStore(connection);
@@ -81,7 +82,50 @@ public sealed class StepFunctionsStore : IAsyncDisposable
 
     /// <summary>Deletes a state machine; its executions stay readable by ARN.</summary>
     public Task DeleteStateMachineAsync(string arn, CancellationToken cancellationToken) =>
-        LockedAsync(() => ExecuteAsync("DELETE FROM state_machines WHERE arn = $arn", cancellationToken, ("$arn", arn)), cancellationToken);
+        LockedAsync(() => ExecuteAsync("DELETE FROM state_machines WHERE arn = $arn; DELETE FROM tags WHERE arn = $arn", cancellationToken, ("$arn", arn)), cancellationToken);
+
+    /// <summary>A resource's tags, by key.</summary>
+    public Task<IReadOnlyList<KeyValuePair<string, string>>> ListTagsAsync(string arn, CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT key, value FROM tags WHERE arn = $arn ORDER BY key";
+            command.Parameters.AddWithValue("$arn", arn);
+            return await ReadAllAsync(command, r => new KeyValuePair<string, string>(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Adds or replaces <paramref name="tags"/> and removes <paramref name="removed"/>, unless the resource would then
+    /// hold more than <paramref name="limit"/>; returns how many it would hold. One writer at a time holds the store, so
+    /// the count cannot change between the check and the writes.
+    /// </summary>
+    public Task<int> ChangeTagsAsync(string arn, IReadOnlyList<KeyValuePair<string, string>> tags, IReadOnlyList<string> removed, int limit, CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT key FROM tags WHERE arn = $arn";
+            read.Parameters.AddWithValue("$arn", arn);
+            var keys = (await ReadAllAsync(read, r => r.GetString(0), cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            keys.UnionWith(tags.Select(t => t.Key));
+            keys.ExceptWith(removed);
+            if (keys.Count > limit)
+            {
+                return keys.Count;
+            }
+
+            foreach (var (key, value) in tags)
+            {
+                await ExecuteAsync("INSERT INTO tags (arn, key, value) VALUES ($arn, $key, $value) ON CONFLICT (arn, key) DO UPDATE SET value = excluded.value",
+                    cancellationToken, ("$arn", arn), ("$key", key), ("$value", value)).ConfigureAwait(false);
+            }
+
+            foreach (var key in removed)
+            {
+                await ExecuteAsync("DELETE FROM tags WHERE arn = $arn AND key = $key", cancellationToken, ("$arn", arn), ("$key", key)).ConfigureAwait(false);
+            }
+
+            return keys.Count;
+        }, cancellationToken);
 
     /// <summary>Inserts the execution; returns the stored one when its ARN is taken (the new one is not stored).</summary>
     public Task<ExecutionRecord?> InsertExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken) =>
