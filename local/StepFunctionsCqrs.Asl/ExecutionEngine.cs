@@ -54,6 +54,11 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
     private ExecutionRun CreateRun(JsonNode? input, ExecutionOptions? options)
     {
         options ??= ExecutionOptions.Default;
+        if (options.DelayScale is < 0 or > 1 or double.NaN)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DelayScale, "ExecutionOptions.DelayScale must be from 0 (no waiting) to 1 (real time).");
+        }
+
         // Callers that reuse one options object (named executions in a loop, benchmarks) skip rebuilding ARNs.
         // One reference read keeps the pair consistent when executions start concurrently.
         var cached = _lastIdentity;
@@ -67,7 +72,7 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
             identity = ExecutionIdentity.From(options);
             if (options.Name is not null) _lastIdentity = new IdentityCache(options, identity);
         }
-        return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow());
+        return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow(), options.DelayScale);
     }
 
     private IdentityCache? _lastIdentity;

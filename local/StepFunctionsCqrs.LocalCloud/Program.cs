@@ -38,6 +38,8 @@ if (launch.VisibilityTimeoutSeconds is { } visibility)
     options = options with { VisibilityTimeoutSeconds = visibility };
 }
 
+options = options with { DelayScale = launch.DelayScale };
+
 PipelineCloud started;
 try
 {
@@ -71,6 +73,11 @@ screen.WriteLine($"export AWS_SHARED_CREDENTIALS_FILE={cloud.CredentialsPath} AW
 screen.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
 screen.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
 screen.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
+if (launch.DelayScale < 1)
+{
+    screen.WriteLine($"Time scale:     Wait states and retry back-off {(launch.DelayScale == 0 ? "at once" : $"{1 / launch.DelayScale:0.##}x faster")}");
+}
+
 if (faults.Rules.Count > 0)
 {
     screen.WriteLine($"Injected faults: {faults}");

@@ -49,9 +49,9 @@ internal static class BranchRunner
                         var decision = retry.Decide(error.Error, attempts, scope.Run.Random);
                         if (decision.Outcome == RetryOutcome.Retry)
                         {
-                                if (decision.Delay > TimeSpan.Zero)
+                            if (scope.Run.Scaled(decision.Delay) is var backOff && backOff > TimeSpan.Zero)
                             {
-                                await Task.Delay(decision.Delay, time, scope.Token).ConfigureAwait(false);
+                                await Task.Delay(backOff, time, scope.Token).ConfigureAwait(false);
                             }
                             retryCount++;
                             continue;

@@ -10,8 +10,12 @@ internal sealed class ExecutionRun(
     Random random,
     ExecutionIdentity identity,
     JsonNode? input,
-    DateTimeOffset startTime)
+    DateTimeOffset startTime,
+    double delayScale = 1)
 {
+    /// <summary>A Wait or retry back-off duration as this run waits it (see <see cref="ExecutionOptions.DelayScale"/>).</summary>
+    public TimeSpan Scaled(TimeSpan delay) => delayScale >= 1 ? delay : TimeSpan.FromTicks((long)(delay.Ticks * delayScale));
+
     public ITaskInvoker Invoker { get; } = invoker;
     public TimeProvider Time { get; } = time;
     public Random Random { get; } = random;

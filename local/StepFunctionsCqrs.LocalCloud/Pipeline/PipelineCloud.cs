@@ -110,7 +110,7 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton(functions);
                     services.AddSingleton<ITaskInvoker>(new LambdaHandlerInvoker(functions.ByArn));
                     services.AddSingleton(sp => new ExecutionRunner(store, sp.GetRequiredService<ITaskInvoker>(), sp.GetRequiredService<TimeProvider>(),
-                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions));
+                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions) { DelayScale = options.DelayScale });
                     services.AddSingleton<StepFunctionsOperations>();
                     services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
                     services.AddSingleton<ReadApiEndpoint>();

@@ -38,6 +38,9 @@ public sealed record PipelineOptions
     /// </summary>
     public int MaxConcurrentExecutions { get; init; } = StepFunctions.ExecutionRunner.DefaultMaxConcurrent;
 
+    /// <summary>Multiplies Wait states' and retry back-offs' durations (0 to 1; 0 runs them at once); timestamps are unchanged.</summary>
+    public double DelayScale { get; init; } = 1;
+
     /// <summary>Injected <c>TransientStoreError</c>s in front of the in-process functions (none by default).</summary>
     public FaultInjection Faults { get; init; } = FaultInjection.None;
 }

@@ -6,7 +6,7 @@ namespace StepFunctionsCqrs.LocalCloud.Startup;
 /// The command line: <c>[demo] [--port N] [--state DIR] [--reset] [--exit-when-done]</c>. Without <c>demo</c> the
 /// local cloud just serves; with it, the hotel demo runs against it once it is up.
 /// </summary>
-public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone, int? VisibilityTimeoutSeconds = null)
+public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone, int? VisibilityTimeoutSeconds = null, double DelayScale = 1)
 {
     /// <summary>The usage text printed for <c>--help</c> and with every argument error.</summary>
     public const string Usage = """
@@ -18,6 +18,7 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
           --reset           wipe the state folder before starting
           --exit-when-done  with demo: exit after the demo (code 0 when every step passed)
           --visibility-timeout <s>  seconds before an unprocessed command is delivered again (default 20)
+          --time-scale <n|instant>  run Wait states and retry back-off n times faster, or at once; timestamps stay real
           --help            show this text
 
         Environment:
@@ -43,6 +44,7 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
                 "--port" => parsed with { Port = ParsePort(Value(args, ref i, arg)) },
                 "--state" => parsed with { StateFolder = Value(args, ref i, arg) },
                 "--visibility-timeout" => parsed with { VisibilityTimeoutSeconds = ParseSeconds(Value(args, ref i, arg), arg) },
+                "--time-scale" => parsed with { DelayScale = ParseTimeScale(Value(args, ref i, arg), arg) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };
         }
@@ -65,6 +67,12 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
         ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal)
             ? args[i]
             : throw new ArgumentException($"{name} needs a value.");
+
+    // "10" means ten times faster, so durations are multiplied by a tenth; "instant" skips them.
+    private static double ParseTimeScale(string text, string name) =>
+        string.Equals(text, "instant", StringComparison.OrdinalIgnoreCase) ? 0
+        : double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speedup) && speedup >= 1 && double.IsFinite(speedup) ? 1 / speedup
+        : throw new ArgumentException($"{name} '{text}' is neither a speed-up of 1 or more (10 runs waits ten times faster) nor 'instant'.");
 
     private static int ParseSeconds(string text, string name) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 43_200

@@ -49,6 +49,9 @@ public sealed class ExecutionRunner : IAsyncDisposable
     /// <summary>How many executions may run at once.</summary>
     public int MaxConcurrent { get; }
 
+    /// <summary>The <see cref="ExecutionOptions.DelayScale"/> every execution runs with: 1 waits in real time.</summary>
+    public double DelayScale { get; init; } = 1;
+
     /// <summary>How many executions are running now.</summary>
     public int RunningCount => running.Count;
 
@@ -189,7 +192,7 @@ public sealed class ExecutionRunner : IAsyncDisposable
 
         try
         {
-            var handle = engine.Start(input, new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn));
+            var handle = engine.Start(input, new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn) { DelayScale = DelayScale });
             running[execution.Arn] = handle;
             queued.TryRemove(execution.Arn, out _);
 

@@ -21,6 +21,26 @@ public sealed class LaunchArgumentsTests
     }
 
     [Theory]
+    [InlineData("10", 0.1)]
+    [InlineData("instant", 0)]
+    [InlineData("1", 1)]
+    public void The_time_scale_is_a_speed_up_or_instant(string value, double scale)
+    {
+        Assert.Equal(scale, LaunchArguments.Parse(["--time-scale", value]).DelayScale, 9);
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("fast")]
+    [InlineData("-2")]
+    public void A_time_scale_that_would_slow_down_or_is_not_a_number_is_refused(string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LaunchArguments.Parse(["--time-scale", value]));
+
+        Assert.Contains("--time-scale", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--port", "http")]
     [InlineData("--port", "70000")]
     [InlineData("--visibility-timeout", "-1")]

@@ -76,6 +76,20 @@ public sealed class ExecutionRunnerTests : IAsyncLifetime
         await runner.StopAsync(waiting.Arn, null, null);
     }
 
+    [Fact]
+    public async Task With_a_delay_scale_of_zero_a_ten_minute_Wait_ends_at_once_on_the_real_clock()
+    {
+        await using var runner = new ExecutionRunner(store, new LambdaHandlerInvoker(new Dictionary<string, Func<Stream, Task<Stream>>>()),
+            TimeProvider.System, NullLogger<ExecutionRunner>.Instance) { DelayScale = 0 };
+
+        var held = await StartAsync(runner, TestMachines.Waiting, "instant");
+        await WaitUntilEndedAsync(held.Arn);
+
+        var ended = (await store.GetExecutionAsync(held.Arn, CancellationToken.None))!;
+        Assert.Equal("SUCCEEDED", ended.Status);
+        Assert.True(ended.StopDate - ended.StartDate < TimeSpan.FromMinutes(1), $"It ran from {ended.StartDate:O} to {ended.StopDate:O}.");
+    }
+
     private ExecutionRunner Runner(int maxConcurrent) =>
         new(store, new LambdaHandlerInvoker(new Dictionary<string, Func<Stream, Task<Stream>>>()), TimeProvider.System, NullLogger<ExecutionRunner>.Instance, maxConcurrent);
 

@@ -43,9 +43,9 @@ public sealed class WaitState : State
             : _timestamp is { } t ? ToWholeSecond(t) - time.GetUtcNow()
             : _secondsPath is not null ? TimeSpan.FromSeconds(SecondsFrom(effective, scope))
             : ToWholeSecond(TimestampFrom(effective, scope)) - time.GetUtcNow();
-        if (delay > TimeSpan.Zero)
+        if (scope.Run.Scaled(delay) is var scaled && scaled > TimeSpan.Zero)
         {
-            await Task.Delay(delay, time, scope.Token).ConfigureAwait(false);
+            await Task.Delay(scaled, time, scope.Token).ConfigureAwait(false);
         }
         Assign?.Apply(effective, scope);
         return new StateOutcome(OutputPath.Apply(effective, scope), Transition.Next);
