@@ -20,11 +20,18 @@ namespace StepFunctionsCqrs.LocalCloud.Http;
 /// answered 202 with where to watch its status; a malformed one is answered 400 with every reason, and a body that
 /// is not declared JSON 415, so a browser form cannot post one.
 /// </summary>
-public sealed class CommandsEndpoint(IAmazonSQS commandApiSqs, CommandsQueue queue)
+public sealed class CommandsEndpoint(CommandsQueue queue)
 {
     /// <summary>Accepts one command.</summary>
     public async Task HandleAsync(HttpContext context)
     {
+        if (queue.Ready is not { } ready)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await ReplyAsync(context, 503, new JsonObject { ["message"] = "The local cloud is still starting: send the command again in a moment." }).ConfigureAwait(false);
+            return;
+        }
+
         if (!IsJson(context.Request.ContentType))
         {
             await ReplyAsync(context, 415, new JsonObject
@@ -67,9 +74,9 @@ public sealed class CommandsEndpoint(IAmazonSQS commandApiSqs, CommandsQueue que
         }
 
         var commandId = command.GetProperty("commandId").GetString()!;
-        await commandApiSqs.SendMessageAsync(new SendMessageRequest
+        await ready.Sqs.SendMessageAsync(new SendMessageRequest
         {
-            QueueUrl = queue.Url,
+            QueueUrl = ready.Url,
             MessageBody = text,
             MessageAttributes = new Dictionary<string, MessageAttributeValue>
             {

@@ -115,7 +115,7 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
                     services.AddSingleton<ReadApiEndpoint>();
                     services.AddSingleton(commandsQueue);
-                    services.AddSingleton(_ => new CommandsEndpoint(commandApiSqs!, commandsQueue));
+                    services.AddSingleton<CommandsEndpoint>();
                     services.AddSingleton(consoleAssets);
                     services.AddSingleton<ConsolePages>();
                     services.AddSingleton(consoleConnection);
@@ -146,7 +146,7 @@ public sealed class PipelineCloud : IAsyncDisposable
 
             var bootstrap = new LocalBootstrap(functionsSqs, dynamoDb, host.Services.GetRequiredService<StepFunctionsOperations>(), functions, arns);
             var resources = await bootstrap.RunAsync(options.RepositoryRoot, options.VisibilityTimeoutSeconds, cancellationToken).ConfigureAwait(false);
-            commandsQueue.Url = resources.CommandsQueueUrl;
+            commandsQueue.Connect(commandApiSqs, resources.CommandsQueueUrl);
             var consoleClients = new ConsoleClients(host.Endpoint, options.Region, identities.Admin.Credentials, resources);
             parts.Add(new DisposeAction(consoleClients.Dispose));
             consoleConnection.Connect(consoleClients);
