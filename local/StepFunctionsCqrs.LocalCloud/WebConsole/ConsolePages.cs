@@ -44,12 +44,7 @@ public sealed class ConsolePages(ConsoleAssets assets, Listing.ExecutionListing 
                     break;
                 case ["commands", var commandId]:
                     ConsoleQuery.OnlyKnown(query);
-                    if (!Functions.Commands.Identifiers.IsCommandId(commandId))
-                    {
-                        throw ConsoleProblem.InvalidParameter("commandId",
-                            $"a command id is 1 to {Functions.Commands.Identifiers.MaxCommandIdLength} of {Functions.Commands.Identifiers.AllowedCharacters}.");
-                    }
-
+                    ConsoleQuery.CommandId(commandId);
                     break;
                 case ["queues"]:
                     ConsoleQuery.OnlyKnown(query);

@@ -86,6 +86,13 @@ public static class ConsoleQuery
             : throw ConsoleProblem.InvalidParameter("pageSize", $"'{value}' is not a whole number from 1 to {MaxPageSize}.");
     }
 
+    /// <summary>A command id as the envelope allows it.</summary>
+    public static string CommandId(string value) =>
+        Functions.Commands.Identifiers.IsCommandId(value)
+            ? value
+            : throw ConsoleProblem.InvalidParameter("commandId",
+                $"a command id is 1 to {Functions.Commands.Identifiers.MaxCommandIdLength} of {Functions.Commands.Identifiers.AllowedCharacters}.");
+
     /// <summary>A state machine or execution name as Step Functions allows it.</summary>
     public static string Name(string? value, string parameter)
     {

@@ -2,13 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Domain.Events;
 using StepFunctionsCqrs.Domain.Projections;
-using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.StepFunctions;
 using StepFunctionsCqrs.Functions.StepFunctions.Errors;
 using StepFunctionsCqrs.Functions.StepFunctions.Model;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
+using StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
 
 namespace StepFunctionsCqrs.LocalCloud.WebConsole.Commands;
 
@@ -21,12 +21,7 @@ public sealed class CommandInspector(ConsoleConnection connection)
     /// <summary>The command's details; a 404 saying where it was looked for when it has neither an execution nor a status.</summary>
     public async Task<CommandDetails> InspectAsync(string commandId, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsCommandId(commandId))
-        {
-            throw ConsoleProblem.InvalidParameter("commandId",
-                $"a command id is 1 to {Identifiers.MaxCommandIdLength} of {Identifiers.AllowedCharacters}.");
-        }
-
+        ConsoleQuery.CommandId(commandId);
         var tables = connection.Clients.Tables;
         var machineArn = connection.Clients.Resources.StateMachineArn;
         var executionArn = ExecutionArn.TryFor(machineArn, commandId)!;
@@ -58,7 +53,7 @@ public sealed class CommandInspector(ConsoleConnection connection)
         }
 
         var views = commit is null ? [] : await new ViewRowReader(connection.Clients.DynamoDb, tables).ReadAsync(commit, cancellationToken).ConfigureAwait(false);
-        var envelope = execution?.Input is { } input ? ParseObject(input)?["command"]?.DeepClone() : null;
+        var envelope = (JsonPayload.Parse(execution?.Input) as JsonObject)?["command"]?.DeepClone();
         var link = execution is null ? null : new ExecutionLink(Bootstrap.LocalResources.StateMachineName, execution.Name, execution.ExecutionArn, execution.Status);
         return new CommandDetails(commandId, envelope, status, link, commits, views);
     }
@@ -80,40 +75,21 @@ public sealed class CommandInspector(ConsoleConnection connection)
     {
         foreach (var e in history)
         {
-            if (!e.Type.EndsWith("Succeeded", StringComparison.Ordinal) || e.Details is null)
+            if (e.Type.EndsWith("Succeeded", StringComparison.Ordinal)
+                && JsonPayload.Parse(EventDetails.String(e, "output")) is JsonObject output
+                && output["commit"] is JsonObject commit && commit["changes"] is JsonArray)
             {
-                continue;
-            }
-
-            foreach (var details in e.Details.Values)
-            {
-                if (details.ValueKind == JsonValueKind.Object && details.TryGetProperty("output", out var output) && output.ValueKind == JsonValueKind.String
-                    && ParseObject(output.GetString()!)?["commit"] is JsonObject commit && commit["changes"] is JsonArray)
+                try
                 {
-                    try
-                    {
-                        return commit.Deserialize<Commit>(HandlerJson.Options);
-                    }
-                    catch (JsonException)
-                    {
-                        // Not a commit of this system's shape; keep looking.
-                    }
+                    return commit.Deserialize<Commit>(HandlerJson.Options);
+                }
+                catch (JsonException)
+                {
+                    // Not a commit of this system's shape; keep looking.
                 }
             }
         }
 
         return null;
-    }
-
-    private static JsonObject? ParseObject(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
