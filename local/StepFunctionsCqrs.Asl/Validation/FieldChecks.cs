@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StepFunctionsCqrs.Asl.Intrinsics;
 using StepFunctionsCqrs.Asl.Paths;
+using StepFunctionsCqrs.Asl.Internal;
 
 namespace StepFunctionsCqrs.Asl.Validation;
 
@@ -41,7 +42,7 @@ internal sealed partial class FieldChecks(DiagnosticBag bag)
     public long? Integer(JsonObject owner, string field, string location, long minimum, long maximum = int.MaxValue)
     {
         if (!owner.TryGetPropertyValue(field, out var value)) return null;
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && d >= minimum && d <= maximum)
+        if (JsonScalar.TryGetNumber(value, out var d) && d == Math.Floor(d) && d >= minimum && d <= maximum)
         {
             return (long)d;
         }
@@ -53,7 +54,7 @@ internal sealed partial class FieldChecks(DiagnosticBag bag)
     public double? Number(JsonObject owner, string field, string location, double minimum, double maximum = double.MaxValue)
     {
         if (!owner.TryGetPropertyValue(field, out var value)) return null;
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d >= minimum && d <= maximum) return d;
+        if (JsonScalar.TryGetNumber(value, out var d) && d >= minimum && d <= maximum) return d;
         bag.Schema(DiagnosticBag.At(location, field), $"The field '{field}' must be a number between {minimum} and {(maximum == double.MaxValue ? "any" : maximum)}, but was {Render(value)}.");
         return null;
     }

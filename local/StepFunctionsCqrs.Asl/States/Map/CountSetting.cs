@@ -26,7 +26,7 @@ public sealed class CountSetting
     /// <summary>Reads "Field" or "FieldPath" from an object.</summary>
     public static CountSetting From(JsonObject owner, string field)
     {
-        double? value = owner[field] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+        double? value = JsonScalar.TryGetNumber(owner[field], out var d) ? d : null;
         var path = owner[field + "Path"] is JsonValue p ? JsonPath.Parse(p.GetValue<string>()) : null;
         return new CountSetting(value, path, field);
     }

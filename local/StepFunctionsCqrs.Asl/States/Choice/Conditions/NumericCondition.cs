@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Internal;
 
@@ -9,7 +8,5 @@ internal sealed class NumericCondition(ComparisonOperator op, VariableReference 
     : ComparisonCondition(variable, literal, operandPath)
 {
     protected override bool Compare(JsonNode? value, JsonNode? operand) =>
-        TryNumber(value, out var left) && TryNumber(operand, out var right) && Ordering.Holds(op, left.CompareTo(right));
-
-    internal static bool TryNumber(JsonNode? node, out double number) => JsonScalar.TryGetNumber(node, out number);
+        JsonScalar.TryGetNumber(value, out var left) && JsonScalar.TryGetNumber(operand, out var right) && Ordering.Holds(op, left.CompareTo(right));
 }
