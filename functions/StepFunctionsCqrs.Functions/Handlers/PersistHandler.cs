@@ -3,7 +3,9 @@ using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Persistence;
+using StepFunctionsCqrs.Functions.Snapshots;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
@@ -23,11 +25,18 @@ public sealed class PersistHandler
     {
     }
 
-    /// <summary>Uses the given commit log, command ledger and clock.</summary>
-    public PersistHandler(ICommitLog commitLog, ICommandLedger ledger, TimeProvider timeProvider) => persister = new CommandPersister(commitLog, ledger, timeProvider);
+    /// <summary>Uses the given commit log, command ledger, snapshots and clock.</summary>
+    public PersistHandler(ICommitLog commitLog, ICommandLedger ledger, ISnapshotStore snapshots, TimeProvider timeProvider)
+        : this(new CommandPersister(commitLog, ledger, new InventoryHistories(commitLog, snapshots, JsonLineLogger.For<InventoryHistories>()), timeProvider))
+    {
+    }
+
+    /// <summary>Uses the given persister.</summary>
+    public PersistHandler(CommandPersister persister) => this.persister = persister;
 
     private PersistHandler(Amazon.DynamoDBv2.IAmazonDynamoDB dynamoDb, string commitLogTable)
-        : this(new CachedCommitLog(new DynamoDbCommitLog(dynamoDb, commitLogTable)), new DynamoDbCommandLedger(dynamoDb, commitLogTable), TimeProvider.System)
+        : this(new DynamoDbCommitLog(dynamoDb, commitLogTable), new DynamoDbCommandLedger(dynamoDb, commitLogTable),
+            new DynamoDbSnapshotStore(dynamoDb, commitLogTable), TimeProvider.System)
     {
     }
 

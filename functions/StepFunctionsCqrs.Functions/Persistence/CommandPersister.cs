@@ -7,6 +7,7 @@ using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Errors;
+using Polly;
 using StepFunctionsCqrs.Functions.Stores;
 
 namespace StepFunctionsCqrs.Functions.Persistence;
@@ -14,10 +15,18 @@ namespace StepFunctionsCqrs.Functions.Persistence;
 /// <summary>
 /// Decides a validated command against its aggregate's commits and appends the result with one conditional write per aggregate.
 /// Idempotent on the command id: an attempt after a commit that landed returns the same commit, an attempt after a
-/// decline returns the same decline, and a different body under a used command id is refused.
+/// decline returns the same decline, and a different body under a used command id is refused. An inventory is decided
+/// from its latest snapshot and the commits after it (<see cref="InventoryHistories"/>), and an append that loses the
+/// race for a version is decided again on the newer commits (<see cref="ConflictRetry"/>).
 /// </summary>
-public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger, TimeProvider timeProvider)
+public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger, InventoryHistories inventories, TimeProvider timeProvider, ResiliencePipeline conflictRetry)
 {
+    /// <summary>Retries conflicts with <see cref="ConflictRetry"/>'s defaults, waiting in real time.</summary>
+    public CommandPersister(ICommitLog commitLog, ICommandLedger ledger, InventoryHistories inventories, TimeProvider timeProvider)
+        : this(commitLog, ledger, inventories, timeProvider, ConflictRetry.Create(TimeProvider.System))
+    {
+    }
+
     /// <summary>Persists the command; throws <see cref="ConcurrencyConflict"/> when another command won the version, so the caller decides again.</summary>
     /// <param name="envelope">The validated command.</param>
     /// <param name="fingerprint">The <see cref="CommandFingerprint"/> of the body as sent.</param>
@@ -26,17 +35,24 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
     public async Task<PersistOutcome> PersistAsync(CommandEnvelope envelope, string fingerprint, string executionId, CancellationToken cancellationToken)
     {
         // Claimed before deciding, so a decline recorded on the claim is found by every later attempt, whatever the
-        // aggregate's state by then.
-        var entry = await ledger.ClaimAsync(envelope.CommandId, fingerprint, executionId, cancellationToken).ConfigureAwait(false);
+        // aggregate's state by then. The claim keeps the version known now: any commit of this command lands above it.
+        (InventoryHistory History, bool Stale)? known = null;
+        if (InventoryOf(envelope.Command) is var (hotelId, roomTypeId))
+        {
+            var kept = inventories.Keeps(AggregateIds.Inventory(hotelId, roomTypeId));
+            known = (await inventories.LastSeenAsync(hotelId, roomTypeId, cancellationToken).ConfigureAwait(false), kept);
+        }
+
+        var entry = await ledger.ClaimAsync(envelope.CommandId, fingerprint, executionId, known?.History.Version ?? 0, cancellationToken).ConfigureAwait(false);
         if (Recorded(entry, fingerprint) is { } recorded)
         {
             return recorded;
         }
 
-        var outcome = await DecideAsync(envelope, executionId, cancellationToken).ConfigureAwait(false);
+        var outcome = await DecideAsync(envelope, entry, known, executionId, cancellationToken).ConfigureAwait(false);
         if (outcome.Rejection is { } rejection)
         {
-            await ledger.RecordDeclineAsync(envelope.CommandId, fingerprint, executionId, rejection, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordDeclineAsync(entry, executionId, rejection, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
@@ -67,21 +83,25 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
                     ? await RegisterHotelAsync(envelope, c, CommandAuthorizer.ActorOf(envelope), executionId, cancellationToken).ConfigureAwait(false)
                     : PersistOutcome.NotFound;
             case InventoryCommands.BookRoom c:
-                return await FindOnInventoryAsync(envelope.CommandId, AggregateIds.Inventory(c.HotelId, c.RoomTypeId), cancellationToken).ConfigureAwait(false);
+                return await FindOnInventoryAsync(envelope.CommandId, c.HotelId, c.RoomTypeId, entry.FromVersion, cancellationToken).ConfigureAwait(false);
             case InventoryCommands.CancelBooking c:
-                return await FindOnInventoryAsync(envelope.CommandId, AggregateIds.Inventory(c.HotelId, c.RoomTypeId), cancellationToken).ConfigureAwait(false);
+                return await FindOnInventoryAsync(envelope.CommandId, c.HotelId, c.RoomTypeId, entry.FromVersion, cancellationToken).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException($"No persistence for command {envelope.Command.GetType().Name}.");
         }
     }
 
-    private async Task<PersistOutcome> FindOnInventoryAsync(string commandId, string aggregateId, CancellationToken cancellationToken)
-    {
-        var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
-        return Replay(aggregateId, commits, commandId) is { } earlier
+    private async Task<PersistOutcome> FindOnInventoryAsync(string commandId, string hotelId, string roomTypeId, long fromVersion, CancellationToken cancellationToken) =>
+        await inventories.FindAsync(hotelId, roomTypeId, commandId, fromVersion, cancellationToken).ConfigureAwait(false) is { } earlier
             ? PersistOutcome.Committed(new Commit(commandId, [earlier]))
             : PersistOutcome.NotFound;
-    }
+
+    private static (string HotelId, string RoomTypeId)? InventoryOf(object command) => command switch
+    {
+        InventoryCommands.BookRoom c => (c.HotelId, c.RoomTypeId),
+        InventoryCommands.CancelBooking c => (c.HotelId, c.RoomTypeId),
+        _ => null,
+    };
 
     private static PersistOutcome? Recorded(LedgerEntry entry, string fingerprint)
     {
@@ -94,15 +114,15 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
         return entry.Decline is { } decline ? PersistOutcome.Declined(decline) : null;
     }
 
-    private Task<PersistOutcome> DecideAsync(CommandEnvelope envelope, string executionId, CancellationToken cancellationToken)
+    private Task<PersistOutcome> DecideAsync(CommandEnvelope envelope, LedgerEntry claim, (InventoryHistory History, bool Stale)? known, string executionId, CancellationToken cancellationToken)
     {
         var actor = CommandAuthorizer.ActorOf(envelope);
         return envelope.Command switch
         {
             InventoryCommands.RegisterHotel c => RegisterHotelAsync(envelope, c, actor, executionId, cancellationToken),
-            InventoryCommands.BookRoom c => OnInventoryAsync(envelope, c.HotelId, c.RoomTypeId,
+            InventoryCommands.BookRoom c => OnInventoryAsync(envelope, claim, known, c.HotelId, c.RoomTypeId,
                 (hotel, inventory) => InventoryDecisions.BookRoom(hotel, inventory, c, actor), executionId, cancellationToken),
-            InventoryCommands.CancelBooking c => OnInventoryAsync(envelope, c.HotelId, c.RoomTypeId,
+            InventoryCommands.CancelBooking c => OnInventoryAsync(envelope, claim, known, c.HotelId, c.RoomTypeId,
                 (hotel, inventory) => InventoryDecisions.CancelBooking(hotel, inventory, c, actor), executionId, cancellationToken),
             var other => throw new InvalidOperationException($"No persistence for command {other.GetType().Name}."),
         };
@@ -171,48 +191,49 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
         return new AggregateChange(aggregateId, 1, events, InventoryTouched.Of(after, events));
     }
 
-    // Decides first on the commits this process last saw, which saves the read in the common case: an acceptance is
-    // checked by its conditional append, which fails if anything was appended since, and a rejection or a finding that
-    // needs the hotel is only given on commits read fresh. Either way the second attempt decides on a fresh read.
+    // Decides first on the inventory as this process last saw it, which saves the read in the common case: an
+    // acceptance is checked by its conditional append, which fails if anything was appended since, and a rejection or a
+    // finding that needs the hotel is only given on commits read fresh. A lost append is decided again on the newer
+    // commits, after a jittered back-off, until the retries run out and the workflow's Retry takes over.
     private async Task<PersistOutcome> OnInventoryAsync(
-        CommandEnvelope envelope, string hotelId, string roomTypeId, Func<HotelState, InventoryState, Decision> decide,
-        string executionId, CancellationToken cancellationToken)
+        CommandEnvelope envelope, LedgerEntry claim, (InventoryHistory History, bool Stale)? known, string hotelId, string roomTypeId,
+        Func<HotelState, InventoryState, Decision> decide, string executionId, CancellationToken cancellationToken)
     {
-        var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
-        var lastSeen = await commitLog.LoadLastSeenAsync(aggregateId, cancellationToken).ConfigureAwait(false);
-        if (lastSeen.Count > 0)
+        if (!claim.ClaimedNow
+            && await inventories.FindAsync(hotelId, roomTypeId, envelope.CommandId, claim.FromVersion, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            try
-            {
-                if (await DecideOnInventoryAsync(envelope, aggregateId, hotelId, roomTypeId, decide, lastSeen, stale: true, executionId, cancellationToken)
-                    .ConfigureAwait(false) is { } outcome)
-                {
-                    return outcome;
-                }
-            }
-            catch (ConcurrencyConflict)
-            {
-                // Another command appended since this process last looked.
-            }
+            return PersistOutcome.Committed(new Commit(envelope.CommandId, [earlier]));
         }
 
-        var commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
-        return await DecideOnInventoryAsync(envelope, aggregateId, hotelId, roomTypeId, decide, commits, stale: false, executionId, cancellationToken)
-            .ConfigureAwait(false) ?? throw new InvalidOperationException($"No decision for {envelope.CommandId} on fresh commits of {aggregateId}.");
+        var lastSeen = known;
+        return await conflictRetry.ExecuteAsync(async token =>
+        {
+            var (history, stale) = lastSeen ?? (await inventories.LoadAsync(hotelId, roomTypeId, token).ConfigureAwait(false), false);
+            lastSeen = null;
+            return await DecideOnInventoryAsync(envelope, claim, history, stale, hotelId, roomTypeId, decide, executionId, token).ConfigureAwait(false)
+                ?? await DecideOnInventoryAsync(envelope, claim, await inventories.LoadAsync(hotelId, roomTypeId, token).ConfigureAwait(false), false,
+                    hotelId, roomTypeId, decide, executionId, token).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"No decision for {envelope.CommandId} on fresh commits of {history.AggregateId}.");
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    // Returns null when the commits may be stale and the outcome would be anything but an append or a replay.
+    // Returns null when the history may be stale and the outcome would be anything but an append or a replay.
     private async Task<PersistOutcome?> DecideOnInventoryAsync(
-        CommandEnvelope envelope, string aggregateId, string hotelId, string roomTypeId, Func<HotelState, InventoryState, Decision> decide,
-        IReadOnlyList<StoredCommit> commits, bool stale, string executionId, CancellationToken cancellationToken)
+        CommandEnvelope envelope, LedgerEntry claim, InventoryHistory history, bool stale, string hotelId, string roomTypeId,
+        Func<HotelState, InventoryState, Decision> decide, string executionId, CancellationToken cancellationToken)
     {
-        if (Replay(aggregateId, commits, envelope.CommandId) is { } earlier)
+        // Another attempt of this command may have appended since the claim; its commit is above the claimed version,
+        // which a history that starts at a newer snapshot no longer holds.
+        var earlier = history.BaseVersion > claim.FromVersion
+            ? await inventories.FindAsync(hotelId, roomTypeId, envelope.CommandId, claim.FromVersion, cancellationToken).ConfigureAwait(false)
+            : history.Replay(envelope.CommandId);
+        if (earlier is not null)
         {
             return PersistOutcome.Committed(new Commit(envelope.CommandId, [earlier]));
         }
 
         var hotel = HotelState.Initial(hotelId);
-        if (commits.Count == 0)
+        if (history.Version == 0)
         {
             // The hotel registry tells an unknown hotel from an unknown room type, and reveals a registration
             // that stopped before opening this inventory: finishing it here keeps the room type bookable.
@@ -223,27 +244,28 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
                 var registration = hotelCommits.First(c => c.Events.OfType<HotelRegistered>().Any());
                 var opened = InventoryDecisions.OpenInventories(registration.Events.OfType<HotelRegistered>().Single()).Single(o => o.RoomTypeId == roomTypeId);
                 await OpenInventoryAsync(opened, registration.CommandId, executionId, cancellationToken).ConfigureAwait(false);
-                commits = await commitLog.LoadAsync(aggregateId, cancellationToken).ConfigureAwait(false);
+                history = await inventories.LoadAsync(hotelId, roomTypeId, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        if (WrongExpectedVersion(envelope, aggregateId, commits) is { } wrong)
+        if (WrongExpectedVersion(envelope, history.AggregateId, history.Version) is { } wrong)
         {
             return stale ? null : PersistOutcome.Declined(wrong);
         }
 
-        var inventory = InventoryState.Fold(InventoryState.Initial(hotelId, roomTypeId), commits.SelectMany(c => c.Events));
+        var inventory = history.State;
         var decision = decide(hotel, inventory);
         if (decision.Rejection is { } rejection)
         {
             return stale ? null : PersistOutcome.Declined(rejection);
         }
 
-        var version = NextVersion(commits);
-        await commitLog.AppendAsync(Stored(aggregateId, version, envelope.CommandId, decision.Events, executionId), cancellationToken).ConfigureAwait(false);
+        var commit = Stored(history.AggregateId, history.Version + 1, envelope.CommandId, decision.Events, executionId);
+        await commitLog.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
+        await inventories.AppendedAsync(history, commit, cancellationToken).ConfigureAwait(false);
         var after = InventoryState.Fold(inventory, decision.Events);
         return PersistOutcome.Committed(new Commit(envelope.CommandId,
-            [new AggregateChange(aggregateId, version, decision.Events, InventoryTouched.Of(after, decision.Events))]));
+            [new AggregateChange(history.AggregateId, commit.Version, decision.Events, InventoryTouched.Of(after, decision.Events))]));
     }
 
     private static AggregateChange? Replay(string aggregateId, IReadOnlyList<StoredCommit> commits, string commandId)
@@ -254,9 +276,11 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
             : ChangeHistory.Of(aggregateId, commits.Take(index + 1).Select(c => (c.Version, c.Events))).Last();
     }
 
-    private static Rejection? WrongExpectedVersion(CommandEnvelope envelope, string aggregateId, IReadOnlyList<StoredCommit> commits)
+    private static Rejection? WrongExpectedVersion(CommandEnvelope envelope, string aggregateId, IReadOnlyList<StoredCommit> commits) =>
+        WrongExpectedVersion(envelope, aggregateId, commits.Count == 0 ? 0 : commits[^1].Version);
+
+    private static Rejection? WrongExpectedVersion(CommandEnvelope envelope, string aggregateId, long current)
     {
-        var current = commits.Count == 0 ? 0 : commits[^1].Version;
         return envelope.ExpectedVersion is { } expected && expected != current
             ? Rejection.Because(ReasonCodes.WrongExpectedVersion, $"{aggregateId} is at version {current}, not the expected {expected}.", "expectedVersion")
             : null;

@@ -25,7 +25,7 @@ public sealed class WarmPersistTests(Dynalite dynalite)
         return (log, () =>
         {
             var store = new ReadCountingLog(log);
-            return new Container(new PersistHandler(new CachedCommitLog(store), new DynamoDbCommandLedger(dynalite.Client, table), TimeProvider.System), store);
+            return new Container(new PersistHandler(store, new DynamoDbCommandLedger(dynalite.Client, table), new DynamoDbSnapshotStore(dynalite.Client, table), TimeProvider.System), store);
         });
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Handlers;
+using StepFunctionsCqrs.Functions.Persistence;
 using StepFunctionsCqrs.Functions.Queries;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
@@ -22,7 +23,7 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
 
     public TableNames Tables => tables;
 
-    /// <summary>How many Persist calls lost the race for a version and were retried.</summary>
+    /// <summary>How many appends lost the race for a version and were decided again, inside Persist or by the workflow's Retry.</summary>
     public int Conflicts => conflicts;
 
     /// <summary>
@@ -34,7 +35,10 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
         get
         {
             var containers = LazyInitializer.EnsureInitialized(ref warmPersisters, () =>
-                [.. Enumerable.Range(0, 4).Select(_ => new PersistHandler(new CachedCommitLog(new DynamoDbCommitLog(dynamoDb, tables.CommitLog)), new DynamoDbCommandLedger(dynamoDb, tables.CommitLog), Time))]);
+                [.. Enumerable.Range(0, 4).Select(_ => new PersistHandler(new CommandPersister(
+                    new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbCommandLedger(dynamoDb, tables.CommitLog),
+                    new InventoryHistories(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbSnapshotStore(dynamoDb, tables.CommitLog)), Time,
+                    ConflictRetry.Create(TimeProvider.System, onRetry: _ => Interlocked.Increment(ref conflicts)))))]);
             return containers[(int)((uint)Interlocked.Increment(ref nextContainer) % containers.Length)];
         }
     }

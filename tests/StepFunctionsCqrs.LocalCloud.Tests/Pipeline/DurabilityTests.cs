@@ -77,7 +77,7 @@ public sealed class DurabilityTests : IAsyncLifetime
             var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = Tables.CommitLog.LogicalName, ExclusiveStartKey = start });
             // The command ledger shares the table; its items record that a command was seen, not what it changed.
             committed.AddRange(page.Items
-                .Where(item => item["CommandId"].S.StartsWith(hotel, StringComparison.Ordinal) && !DynamoDbCommandLedger.IsLedgerItem(item))
+                .Where(item => DynamoDbCommitLog.IsCommitItem(item) && item["CommandId"].S.StartsWith(hotel, StringComparison.Ordinal))
                 .Select(item => (item["AggregateId"].S, item["CommandId"].S)));
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }

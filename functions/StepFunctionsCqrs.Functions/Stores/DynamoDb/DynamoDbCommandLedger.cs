@@ -18,27 +18,28 @@ public sealed class DynamoDbCommandLedger(IAmazonDynamoDB dynamoDb, string table
     public const string KeyPrefix = "command#";
 
     /// <inheritdoc />
-    public async Task<LedgerEntry> ClaimAsync(string commandId, string fingerprint, string executionId, CancellationToken cancellationToken)
+    public async Task<LedgerEntry> ClaimAsync(string commandId, string fingerprint, string executionId, long fromVersion, CancellationToken cancellationToken)
     {
         var request = new PutItemRequest
         {
             TableName = tableName,
-            Item = Item(commandId, fingerprint, executionId),
+            Item = Item(commandId, fingerprint, executionId, fromVersion),
             ConditionExpression = "attribute_not_exists(AggregateId)",
         };
         var claimed = await ConditionalPut.TryAsync(dynamoDb, request, cancellationToken).ConfigureAwait(false);
 
         return claimed
-            ? new LedgerEntry(commandId, fingerprint, null)
+            ? new LedgerEntry(commandId, fingerprint, null, fromVersion, ClaimedNow: true)
             : await ReadAsync(commandId, cancellationToken).ConfigureAwait(false)
               ?? throw new InvalidOperationException($"The ledger entry of command {commandId} vanished while being claimed.");
     }
 
     /// <inheritdoc />
-    public async Task RecordDeclineAsync(string commandId, string fingerprint, string executionId, Rejection decline, CancellationToken cancellationToken)
+    public async Task RecordDeclineAsync(LedgerEntry claim, string executionId, Rejection decline, CancellationToken cancellationToken)
     {
         // A whole-item put rather than an update keeps Persist's writes to the log's table to conditional PutItem.
-        var item = Item(commandId, fingerprint, executionId);
+        var (commandId, fingerprint) = (claim.CommandId, claim.Fingerprint);
+        var item = Item(commandId, fingerprint, executionId, claim.FromVersion);
         item["Decline"] = Attributes.S(JsonSerializer.Serialize(decline, HandlerJson.Options));
         var request = new PutItemRequest
         {
@@ -68,16 +69,18 @@ public sealed class DynamoDbCommandLedger(IAmazonDynamoDB dynamoDb, string table
         return new LedgerEntry(
             item.GetS("CommandId"),
             item.GetS("Fingerprint"),
-            item.GetOptionalS("Decline") is { } decline ? JsonSerializer.Deserialize<Rejection>(decline, HandlerJson.Options) : null);
+            item.GetOptionalS("Decline") is { } decline ? JsonSerializer.Deserialize<Rejection>(decline, HandlerJson.Options) : null,
+            item.ContainsKey("FromVersion") ? item.GetN("FromVersion") : 0);
     }
 
     /// <summary>Whether a commit-log item is a ledger entry rather than a commit.</summary>
     public static bool IsLedgerItem(Dictionary<string, AttributeValue> item) =>
         item.GetOptionalS("AggregateId") is { } id && id.StartsWith(KeyPrefix, StringComparison.Ordinal);
 
-    private static Dictionary<string, AttributeValue> Item(string commandId, string fingerprint, string executionId)
+    private static Dictionary<string, AttributeValue> Item(string commandId, string fingerprint, string executionId, long fromVersion)
     {
         var item = Key(commandId);
+        item["FromVersion"] = Attributes.N(fromVersion);
         item["CommandId"] = Attributes.S(commandId);
         item["Fingerprint"] = Attributes.S(fingerprint);
         item["ExecutionId"] = Attributes.S(executionId);

@@ -55,7 +55,7 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredCommit>> ReadAllAsync(CancellationToken cancellationToken) => ReadAllAsync(null, cancellationToken);
 
-    /// <summary>Every commit, ordered by aggregate and version, without the command ledger's items; the count read so far is reported after each page.</summary>
+    /// <summary>Every commit, ordered by aggregate and version, without the command ledger's or the snapshots' items; the count read so far is reported after each page.</summary>
     public async Task<IReadOnlyList<StoredCommit>> ReadAllAsync(IProgress<int>? scanned, CancellationToken cancellationToken)
     {
         var commits = new List<StoredCommit>();
@@ -64,7 +64,7 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
         {
             var request = new ScanRequest { TableName = tableName, ConsistentRead = true, ExclusiveStartKey = startKey };
             var response = await StoreErrors.TranslateAsync(tableName, () => dynamoDb.ScanAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-            commits.AddRange((response.Items ?? []).Where(item => !DynamoDbCommandLedger.IsLedgerItem(item)).Select(Read));
+            commits.AddRange((response.Items ?? []).Where(IsCommitItem).Select(Read));
             scanned?.Report(commits.Count);
             startKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
@@ -99,6 +99,10 @@ public sealed class DynamoDbCommitLog(IAmazonDynamoDB dynamoDb, string tableName
             throw new ConcurrencyConflict($"Version {commit.Version} of {commit.AggregateId} was appended by another command first.", e);
         }
     }
+
+    /// <summary>Whether an item of the commit log's table is a commit, not a ledger entry or a snapshot kept beside the commits.</summary>
+    public static bool IsCommitItem(Dictionary<string, AttributeValue> item) =>
+        !DynamoDbCommandLedger.IsLedgerItem(item) && !DynamoDbSnapshotStore.IsSnapshotItem(item);
 
     private static StoredCommit Read(Dictionary<string, AttributeValue> item) => new(
         item.GetS("AggregateId"),

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StepFunctionsCqrs.Domain.Inventory;
+using StepFunctionsCqrs.Domain.Projections;
+using StepFunctionsCqrs.Functions.Errors;
+using StepFunctionsCqrs.Functions.Snapshots;
+using StepFunctionsCqrs.Functions.Stores;
+
+namespace StepFunctionsCqrs.Functions.Persistence;
+
+/// <summary>
+/// Loads inventories from their latest snapshot plus the commits after it, keeps recently used ones between invocations
+/// of a warm function, and writes a snapshot once an inventory has moved <see cref="SnapshotInterval"/> versions past
+/// its last one. A snapshot that cannot be read (another schema, damaged) is ignored with a warning and rebuilt from the
+/// commit log, which stays the only source of truth.
+/// </summary>
+public sealed class InventoryHistories(
+    ICommitLog commitLog, ISnapshotStore snapshots, ILogger? logger = null, int snapshotInterval = InventoryHistories.DefaultSnapshotInterval,
+    int capacity = InventoryHistories.DefaultCapacity)
+{
+    /// <summary>Versions between snapshots by default: a cold decision then reads one snapshot and at most this many commits.</summary>
+    public const int DefaultSnapshotInterval = 100;
+
+    /// <summary>How many inventories a warm function keeps by default.</summary>
+    public const int DefaultCapacity = 10_000;
+
+    private readonly ILogger log = logger ?? NullLogger.Instance;
+    private readonly ConcurrentDictionary<string, Cached> cache = new(StringComparer.Ordinal);
+    private long uses;
+
+    /// <summary>Versions between snapshots.</summary>
+    public int SnapshotInterval { get; } = snapshotInterval;
+
+    /// <summary>How many inventories are kept now.</summary>
+    public int Count => cache.Count;
+
+    /// <summary>Whether this process keeps the aggregate, so <see cref="LastSeenAsync"/> would read nothing.</summary>
+    public bool Keeps(string aggregateId) => cache.ContainsKey(aggregateId);
+
+    /// <summary>The inventory as this process last saw it, reading nothing when it is kept; possibly without the newest commits.</summary>
+    public Task<InventoryHistory> LastSeenAsync(string hotelId, string roomTypeId, CancellationToken cancellationToken)
+    {
+        var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
+        return cache.TryGetValue(aggregateId, out var kept)
+            ? Task.FromResult(Remember(kept.History))
+            : LoadAsync(hotelId, roomTypeId, cancellationToken);
+    }
+
+    /// <summary>The inventory with every commit the log holds now: the kept history plus a consistent read of what came after it.</summary>
+    public async Task<InventoryHistory> LoadAsync(string hotelId, string roomTypeId, CancellationToken cancellationToken)
+    {
+        var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
+        if (cache.TryGetValue(aggregateId, out var kept))
+        {
+            var newer = await commitLog.LoadAfterAsync(aggregateId, kept.History.Version, cancellationToken).ConfigureAwait(false);
+            return Remember(kept.History.With(newer));
+        }
+
+        var (history, fromSnapshot) = await ColdLoadAsync(aggregateId, hotelId, roomTypeId, cancellationToken).ConfigureAwait(false);
+        if (history.Version - history.BaseVersion >= SnapshotInterval || (!fromSnapshot && history.Version >= SnapshotInterval))
+        {
+            history = await SnapshotAsync(history, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Remember(history);
+    }
+
+    /// <summary>Records an append made on <paramref name="before"/>, writing a snapshot when one is due; returns the history after it.</summary>
+    public async Task<InventoryHistory> AppendedAsync(InventoryHistory before, StoredCommit commit, CancellationToken cancellationToken)
+    {
+        var after = before.With([commit]);
+        if (after.Version - after.BaseVersion >= SnapshotInterval)
+        {
+            after = await SnapshotAsync(after, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Remember(after);
+    }
+
+    /// <summary>
+    /// The change a command's commit made, found among the commits after <paramref name="afterVersion"/> (which the
+    /// command's first attempt saw before it could append anything); null when it appended nothing there.
+    /// </summary>
+    public async Task<AggregateChange?> FindAsync(string hotelId, string roomTypeId, string commandId, long afterVersion, CancellationToken cancellationToken)
+    {
+        var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
+        if (cache.TryGetValue(aggregateId, out var kept) && kept.History.BaseVersion <= afterVersion)
+        {
+            var current = await LoadAsync(hotelId, roomTypeId, cancellationToken).ConfigureAwait(false);
+            if (current.BaseVersion <= afterVersion)
+            {
+                return current.Replay(commandId);
+            }
+        }
+
+        // The commit may be older than every snapshot this process holds: start from a snapshot taken before it.
+        var (start, _) = await ColdLoadAsync(aggregateId, hotelId, roomTypeId, cancellationToken, atOrBefore: afterVersion).ConfigureAwait(false);
+        return start.Replay(commandId);
+    }
+
+    private async Task<(InventoryHistory History, bool FromSnapshot)> ColdLoadAsync(
+        string aggregateId, string hotelId, string roomTypeId, CancellationToken cancellationToken, long? atOrBefore = null)
+    {
+        var start = InventoryHistory.Empty(aggregateId, hotelId, roomTypeId);
+        var fromSnapshot = false;
+        if (await snapshots.ReadLatestAsync(aggregateId, atOrBefore, cancellationToken).ConfigureAwait(false) is { } snapshot)
+        {
+            var (state, problem) = InventorySnapshotCodec.Decode(snapshot, hotelId, roomTypeId);
+            if (state is not null)
+            {
+                start = new InventoryHistory(aggregateId, state, snapshot.Version, []);
+                fromSnapshot = true;
+            }
+            else
+            {
+                log.LogWarning("Ignoring the snapshot of {AggregateId} at version {Version}: {Problem}. Folding the commit log instead.",
+                    aggregateId, snapshot.Version, problem);
+            }
+        }
+
+        var tail = await commitLog.LoadAfterAsync(aggregateId, start.BaseVersion, cancellationToken).ConfigureAwait(false);
+        return (start.With(tail), fromSnapshot);
+    }
+
+    // A failed snapshot write costs only later reads, so it is logged and the decision goes on.
+    private async Task<InventoryHistory> SnapshotAsync(InventoryHistory history, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await snapshots.WriteAsync(InventorySnapshotCodec.Encode(history.AggregateId, history.Version, history.State), cancellationToken).ConfigureAwait(false);
+            return history.Rebased();
+        }
+        catch (TransientStoreError e)
+        {
+            log.LogWarning(e, "Could not write the snapshot of {AggregateId} at version {Version}; the next load reads more commits.", history.AggregateId, history.Version);
+            return history;
+        }
+    }
+
+    // Concurrent loads of one inventory may finish in any order; the one that knows more commits is kept.
+    private InventoryHistory Remember(InventoryHistory history)
+    {
+        var entry = new Cached(history, Interlocked.Increment(ref uses));
+        cache.AddOrUpdate(history.AggregateId, entry, (_, existing) => existing.History.Version > history.Version ? existing with { LastUse = entry.LastUse } : entry);
+        if (cache.Count > capacity)
+        {
+            // Drops the least recently used tenth at once, so a full cache does not sort on every load.
+            foreach (var (aggregateId, _) in cache.OrderBy(p => p.Value.LastUse).Take(Math.Max(1, capacity / 10)).ToList())
+            {
+                cache.TryRemove(aggregateId, out _);
+            }
+        }
+
+        return history;
+    }
+
+    private sealed record Cached(InventoryHistory History, long LastUse);
+}
