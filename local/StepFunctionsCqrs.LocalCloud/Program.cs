@@ -38,7 +38,7 @@ if (launch.VisibilityTimeoutSeconds is { } visibility)
     options = options with { VisibilityTimeoutSeconds = visibility };
 }
 
-options = options with { DelayScale = launch.DelayScale };
+options = options with { DelayScale = launch.DelayScale, MaxConcurrentExecutions = launch.MaxConcurrentExecutions };
 
 PipelineCloud started;
 try

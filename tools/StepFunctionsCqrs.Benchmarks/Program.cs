@@ -13,5 +13,11 @@ if (args is ["console", ..])
 {
     return await StepFunctionsCqrs.Benchmarks.WebConsole.ConsoleBench.RunAsync(CancellationToken.None);
 }
+// `persist`: cold and warm Persist decisions on commit logs seeded with 10 to 100,000 commits.
+if (args is ["persist", .. var sizes])
+{
+    return await StepFunctionsCqrs.Benchmarks.Persist.PersistBench.RunAsync(sizes, CancellationToken.None);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchCommand).Assembly).Run(args);
 return 0;

@@ -205,7 +205,12 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
             return PersistOutcome.Committed(new Commit(envelope.CommandId, [earlier]));
         }
 
-        var lastSeen = known;
+        using var gate = await inventories.EnterAsync(AggregateIds.Inventory(hotelId, roomTypeId), cancellationToken).ConfigureAwait(false);
+        // A decision that held the gate meanwhile may have appended after the history known at the claim; the kept
+        // history has its commit, and is no staler than the read the claim was made on.
+        (InventoryHistory History, bool Stale)? lastSeen = known is { } claimed
+            ? (await inventories.LastSeenAsync(hotelId, roomTypeId, cancellationToken).ConfigureAwait(false), claimed.Stale)
+            : null;
         return await conflictRetry.ExecuteAsync(async token =>
         {
             var (history, stale) = lastSeen ?? (await inventories.LoadAsync(hotelId, roomTypeId, token).ConfigureAwait(false), false);

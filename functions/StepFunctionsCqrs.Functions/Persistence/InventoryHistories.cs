@@ -22,10 +22,17 @@ public sealed class InventoryHistories(
     /// <summary>Versions between snapshots by default: a cold decision then reads one snapshot and at most this many commits.</summary>
     public const int DefaultSnapshotInterval = 100;
 
+    /// <summary>
+    /// The largest snapshot written, in UTF-8 bytes of its state: DynamoDB refuses items over 400 KB, and the rest of
+    /// the item and its keys need room too.
+    /// </summary>
+    public const int MaxSnapshotBytes = 380_000;
+
     /// <summary>How many inventories a warm function keeps by default.</summary>
     public const int DefaultCapacity = 10_000;
 
     private readonly ILogger log = logger ?? NullLogger.Instance;
+    private readonly SemaphoreSlim[] gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly ConcurrentDictionary<string, Cached> cache = new(StringComparer.Ordinal);
     private long uses;
 
@@ -34,6 +41,19 @@ public sealed class InventoryHistories(
 
     /// <summary>How many inventories are kept now.</summary>
     public int Count => cache.Count;
+
+    /// <summary>
+    /// Lets one decision at a time in this process work on the inventory (inventories share 256 gates). Deciders that
+    /// race inside one process would only lose appends to each other: behind the gate each decides on the commits the
+    /// one before it appended, reading nothing. A Lambda container runs one invocation at a time, so on AWS the gate
+    /// never waits and races between containers are settled by the conditional append as before.
+    /// </summary>
+    public async Task<IDisposable> EnterAsync(string aggregateId, CancellationToken cancellationToken)
+    {
+        var gate = gates[(int)((uint)StringComparer.Ordinal.GetHashCode(aggregateId) % (uint)gates.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Gate(gate);
+    }
 
     /// <summary>Whether this process keeps the aggregate, so <see cref="LastSeenAsync"/> would read nothing.</summary>
     public bool Keeps(string aggregateId) => cache.ContainsKey(aggregateId);
@@ -123,12 +143,21 @@ public sealed class InventoryHistories(
         return (start.With(tail), fromSnapshot);
     }
 
-    // A failed snapshot write costs only later reads, so it is logged and the decision goes on.
+    // A failed snapshot write costs only later reads, so it is logged and the decision goes on. A state too large for
+    // one item is not written; the kept history is rebased all the same, so the next try waits another interval.
     private async Task<InventoryHistory> SnapshotAsync(InventoryHistory history, CancellationToken cancellationToken)
     {
+        var snapshot = InventorySnapshotCodec.Encode(history.AggregateId, history.Version, history.State);
+        if (System.Text.Encoding.UTF8.GetByteCount(snapshot.State) > MaxSnapshotBytes)
+        {
+            log.LogWarning("The state of {AggregateId} at version {Version} takes {Bytes} bytes, more than a snapshot holds ({Max}); cold loads fold the log.",
+                history.AggregateId, history.Version, System.Text.Encoding.UTF8.GetByteCount(snapshot.State), MaxSnapshotBytes);
+            return history.Rebased();
+        }
+
         try
         {
-            await snapshots.WriteAsync(InventorySnapshotCodec.Encode(history.AggregateId, history.Version, history.State), cancellationToken).ConfigureAwait(false);
+            await snapshots.WriteAsync(snapshot, cancellationToken).ConfigureAwait(false);
             return history.Rebased();
         }
         catch (TransientStoreError e)
@@ -156,4 +185,17 @@ public sealed class InventoryHistories(
     }
 
     private sealed record Cached(InventoryHistory History, long LastUse);
+
+    private sealed class Gate(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
 }

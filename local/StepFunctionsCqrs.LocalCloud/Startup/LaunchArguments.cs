@@ -6,7 +6,8 @@ namespace StepFunctionsCqrs.LocalCloud.Startup;
 /// The command line: <c>[demo] [--port N] [--state DIR] [--reset] [--exit-when-done]</c>. Without <c>demo</c> the
 /// local cloud just serves; with it, the hotel demo runs against it once it is up.
 /// </summary>
-public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone, int? VisibilityTimeoutSeconds = null, double DelayScale = 1)
+public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone, int? VisibilityTimeoutSeconds = null, double DelayScale = 1,
+    int MaxConcurrentExecutions = StepFunctions.ExecutionRunner.DefaultMaxConcurrent)
 {
     /// <summary>The usage text printed for <c>--help</c> and with every argument error.</summary>
     public const string Usage = """
@@ -19,6 +20,8 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
           --exit-when-done  with demo: exit after the demo (code 0 when every step passed)
           --visibility-timeout <s>  seconds before an unprocessed command is delivered again (default 20)
           --time-scale <n|instant>  run Wait states and retry back-off n times faster, or at once; timestamps stay real
+          --max-executions <n|unbounded>  executions run at once (default 32); unbounded runs every started one
+                            at once, as AWS does, so a burst on one aggregate races the way it would there
           --help            show this text
 
         Environment:
@@ -45,6 +48,7 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
                 "--state" => parsed with { StateFolder = Value(args, ref i, arg) },
                 "--visibility-timeout" => parsed with { VisibilityTimeoutSeconds = ParseSeconds(Value(args, ref i, arg), arg) },
                 "--time-scale" => parsed with { DelayScale = ParseTimeScale(Value(args, ref i, arg), arg) },
+                "--max-executions" => parsed with { MaxConcurrentExecutions = ParseExecutions(Value(args, ref i, arg), arg) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };
         }
@@ -73,6 +77,11 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
         string.Equals(text, "instant", StringComparison.OrdinalIgnoreCase) ? 0
         : double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speedup) && speedup >= 1 && double.IsFinite(speedup) ? 1 / speedup
         : throw new ArgumentException($"{name} '{text}' is neither a speed-up of 1 or more (10 runs waits ten times faster) nor 'instant'.");
+
+    private static int ParseExecutions(string text, string name) =>
+        string.Equals(text, "unbounded", StringComparison.OrdinalIgnoreCase) ? int.MaxValue
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 ? count
+        : throw new ArgumentException($"{name} '{text}' is neither a number of executions (1 or more) nor 'unbounded'.");
 
     private static int ParseSeconds(string text, string name) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 43_200
