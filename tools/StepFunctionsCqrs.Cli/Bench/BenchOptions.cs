@@ -7,8 +7,13 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="Timeout">How long to wait for every outcome.</param>
 /// <param name="ProbeWrites">Conditional writes the store probe times (after a fifth as many to warm up).</param>
 /// <param name="WarmupCommands">BookRoom commands run, and not counted, before the measured ones.</param>
+/// <param name="ClosedLoop">
+/// Each submitter sends one command and waits for its outcome before sending the next (with one submitter, one command at
+/// a time); otherwise submitters send batches of ten back to back, as a producer with a backlog would.
+/// </param>
 public sealed record BenchOptions(
-    int Commands = 2000, int Concurrency = 32, int RoomTypes = 50, TimeSpan? Timeout = null, int ProbeWrites = 5000, int WarmupCommands = 300)
+    int Commands = 2000, int Concurrency = 32, int RoomTypes = 50, TimeSpan? Timeout = null, int ProbeWrites = 5000, int WarmupCommands = 300,
+    bool ClosedLoop = false)
 {
     /// <summary>The wait for outcomes.</summary>
     public TimeSpan WaitTimeout => Timeout ?? TimeSpan.FromMinutes(15);

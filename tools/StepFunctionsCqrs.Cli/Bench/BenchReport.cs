@@ -9,6 +9,8 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="Store">Conditional PutItem writes per second the store sustained in the probes before and after the run.</param>
 /// <param name="NotAccepted">A few commands that ended other than Accepted, to trace.</param>
 /// <param name="WarmupCommands">Commands run before the measured ones and not counted.</param>
+/// <param name="ClosedLoop">Whether each submitter waited for one command's outcome before sending the next.</param>
+/// <param name="Submitters">Submitters sending at once.</param>
 public sealed record BenchReport(
     int Commands,
     IReadOnlyDictionary<string, int> Outcomes,
@@ -17,7 +19,9 @@ public sealed record BenchReport(
     double WritesPerCommand,
     StoreRates Store,
     IReadOnlyList<string> NotAccepted,
-    int WarmupCommands)
+    int WarmupCommands,
+    bool ClosedLoop = false,
+    int Submitters = 1)
 {
     /// <summary>Commands with no outcome by the timeout.</summary>
     public int Missing => Commands - Outcomes.Values.Sum();

@@ -19,6 +19,11 @@ public sealed class BenchRunner(
 {
     private const int WindowSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    // A closed loop looks for one command's outcome soon after sending it, then less and less often: the next command
+    // goes out shortly after the outcome lands, without the bench reading the status view every few milliseconds of a
+    // slow command and loading the host it measures.
+    private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(5);
     private static readonly DateOnly FirstNight = new(2030, 1, 1);
 
     /// <summary>Runs the bench; <paramref name="progress"/> hears (outcomes so far, commands).</summary>
@@ -67,7 +72,8 @@ public sealed class BenchRunner(
         var notAccepted = outcomes.Where(o => o.Value.Status != "Accepted").Select(o => o.Key).Order(StringComparer.Ordinal).Take(5).ToList();
         var elapsed = outcomes.Count == 0 ? TimeSpan.Zero : outcomes.Values.Max(o => o.RecordedAt) - started;
         var latencies = outcomes.Values.Select(o => o.Latency).ToList();
-        return new BenchReport(options.Commands, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, new StoreRates(storeBefore, storeAfter), notAccepted, options.WarmupCommands);
+        return new BenchReport(options.Commands, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, new StoreRates(storeBefore, storeAfter), notAccepted,
+            options.WarmupCommands, options.ClosedLoop, options.Concurrency);
     }
 
     // Sends the envelopes and waits for their outcomes; returns when the sending started and each outcome seen.
@@ -75,6 +81,11 @@ public sealed class BenchRunner(
         IReadOnlyList<System.Text.Json.Nodes.JsonObject> envelopes, BenchOptions options, string submitPhase, string outcomePhase,
         IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        if (options.ClosedLoop)
+        {
+            return await RunClosedLoopAsync(envelopes, options, outcomePhase, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         var started = timeProvider.GetUtcNow();
         var submitted = new ConcurrentQueue<(string CommandId, DateTimeOffset At)>();
         var submit = SubmitAllAsync(envelopes, options.Concurrency, submitted, submitPhase, progress, cancellationToken);
@@ -82,6 +93,55 @@ public sealed class BenchRunner(
             .ConfigureAwait(false);
         await submit.ConfigureAwait(false);
         return (started, outcomes);
+    }
+
+    // Each submitter sends one command, waits for its outcome, then sends the next: the latency of a command that
+    // has the pipeline to itself (with one submitter), rather than of one queued behind a burst.
+    private async Task<(DateTimeOffset Started, Dictionary<string, TimedOutcome> Outcomes)> RunClosedLoopAsync(
+        IReadOnlyList<System.Text.Json.Nodes.JsonObject> envelopes, BenchOptions options, string phase,
+        IProgress<(string Phase, int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetUtcNow();
+        var deadline = started + options.WaitTimeout;
+        var outcomes = new ConcurrentDictionary<string, TimedOutcome>(StringComparer.Ordinal);
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < envelopes.Count && timeProvider.GetUtcNow() < deadline)
+            {
+                var sentAt = timeProvider.GetUtcNow();
+                var command = await submitter.SubmitAsync(envelopes[i], cancellationToken).ConfigureAwait(false);
+                if (await AwaitOutcomeAsync(command.CommandId, deadline, cancellationToken).ConfigureAwait(false) is { } outcome)
+                {
+                    outcomes[command.CommandId] = new TimedOutcome(outcome.Status, outcome.RecordedAt, TimeSpan.FromTicks(Math.Max(0, (outcome.RecordedAt - sentAt).Ticks)));
+                }
+
+                progress?.Report((phase, outcomes.Count, envelopes.Count));
+            }
+        })).ConfigureAwait(false);
+        return (started, new Dictionary<string, TimedOutcome>(outcomes, StringComparer.Ordinal));
+    }
+
+    private async Task<RecordedOutcome?> AwaitOutcomeAsync(string commandId, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var interval = FirstLook;
+        while (true)
+        {
+            await Task.Delay(interval, timeProvider, cancellationToken).ConfigureAwait(false);
+            var found = await poller.ReadOutcomesAsync([commandId], cancellationToken).ConfigureAwait(false);
+            if (found.TryGetValue(commandId, out var outcome))
+            {
+                return outcome;
+            }
+
+            if (timeProvider.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
+
+            interval = TimeSpan.FromTicks(Math.Min(PollInterval.Ticks, interval.Ticks * 3 / 2));
+        }
     }
 
     // Sends in batches of ten, as a producer with a backlog would: the bench's own load on the host it measures

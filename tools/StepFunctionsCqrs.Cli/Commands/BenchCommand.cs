@@ -19,6 +19,10 @@ public static class BenchCommand
         var probeWrites = new Option<int>("--probe-writes") { Description = "Conditional writes the store probe times, after a fifth as many to warm up.", DefaultValueFactory = _ => 5000 };
         var warmup = new Option<int>("--warmup") { Description = "BookRoom commands run first and not counted (0 for none).", DefaultValueFactory = _ => 300 };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for every outcome.", DefaultValueFactory = _ => 900 };
+        var closedLoop = new Option<bool>("--closed-loop")
+        {
+            Description = "Each submitter sends one command and waits for its outcome before the next (with --concurrency 1, one command at a time).",
+        };
         var command = new Command("bench", "Submit N commands through SQS; report commands/s, p50/p95/p99 submit→status latency, and the ratio to the store's conditional-write bound.");
         command.Options.Add(commands);
         command.Options.Add(concurrency);
@@ -26,10 +30,11 @@ public static class BenchCommand
         command.Options.Add(probeWrites);
         command.Options.Add(warmup);
         command.Options.Add(timeout);
+        command.Options.Add(closedLoop);
         command.SetAction((parse, ct) => CliApp.RunWithContextAsync(runtime, parse, async context =>
         {
             var options = new BenchOptions(parse.GetValue(commands), parse.GetValue(concurrency), parse.GetValue(roomTypes),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(probeWrites), parse.GetValue(warmup));
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(probeWrites), parse.GetValue(warmup), parse.GetValue(closedLoop));
             if (options.Commands < 1 || options.Concurrency < 1 || options.RoomTypes < 1 || options.ProbeWrites < 1)
             {
                 throw new CliException("--commands, --concurrency, --room-types and --probe-writes must all be at least 1.");
@@ -75,10 +80,13 @@ public static class BenchCommand
         string Ms(TimeSpan span) => F(span.TotalMilliseconds, "0") + " ms";
         var table = new Table().AddColumns("measure", "value");
         table.AddRow("commands", report.Commands.ToString(CultureInfo.InvariantCulture) + $" (after {report.WarmupCommands} not counted, to warm up)");
+        table.AddRow("submitters", report.ClosedLoop
+            ? $"{report.Submitters}, each waiting for its command's outcome before sending the next"
+            : $"{report.Submitters}, each sending batches of ten back to back");
         table.AddRow("outcomes", Markup.Escape(string.Join(", ", report.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")) + (report.Missing > 0 ? $", none yet {report.Missing}" : "")));
         table.AddRow("elapsed", F(report.Elapsed.TotalSeconds, "0.00") + " s");
         table.AddRow("throughput", F(report.CommandsPerSecond) + " commands/s");
-        table.AddRow("latency p50 / p95 / p99 / max", $"{Ms(report.Latency.P50)} / {Ms(report.Latency.P95)} / {Ms(report.Latency.P99)} / {Ms(report.Latency.Max)}");
+        table.AddRow("submit→status p50 / p95 / p99 / max", $"{Ms(report.Latency.P50)} / {Ms(report.Latency.P95)} / {Ms(report.Latency.P99)} / {Ms(report.Latency.Max)}");
         table.AddRow("conditional writes per command", F(report.WritesPerCommand, "0.00"));
         table.AddRow("store: conditional PutItem/s", $"{F(report.StoreWritesPerSecond)} (probed {F(report.Store.Before)} before the run, {F(report.Store.After)} after; the higher counts)");
         table.AddRow("store bound", F(report.StoreBoundCommandsPerSecond) + " commands/s");
@@ -91,6 +99,7 @@ public static class BenchCommand
 
         runtime.Output.WriteLine(
             $"bench commands={report.Commands} warmup={report.WarmupCommands} throughput={F(report.CommandsPerSecond)}/s p50={Ms(report.Latency.P50)} p95={Ms(report.Latency.P95)} p99={Ms(report.Latency.P99)} " +
-            $"writesPerCommand={F(report.WritesPerCommand, "0.00")} storeWrites={F(report.StoreWritesPerSecond)}/s storeWritesBefore={F(report.Store.Before)}/s storeWritesAfter={F(report.Store.After)}/s storeBound={F(report.StoreBoundCommandsPerSecond)}/s ratio={F(report.RatioToStoreBound, "0.00")}");
+            $"writesPerCommand={F(report.WritesPerCommand, "0.00")} storeWrites={F(report.StoreWritesPerSecond)}/s storeWritesBefore={F(report.Store.Before)}/s storeWritesAfter={F(report.Store.After)}/s storeBound={F(report.StoreBoundCommandsPerSecond)}/s ratio={F(report.RatioToStoreBound, "0.00")} " +
+            $"submitters={report.Submitters} loop={(report.ClosedLoop ? "closed" : "open")}");
     }
 }
