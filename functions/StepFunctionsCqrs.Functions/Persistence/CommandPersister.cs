@@ -1,3 +1,4 @@
+using Polly;
 using StepFunctionsCqrs.Domain.Actors;
 using StepFunctionsCqrs.Domain.Events;
 using StepFunctionsCqrs.Domain.Hotels;
@@ -7,7 +8,6 @@ using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Errors;
-using Polly;
 using StepFunctionsCqrs.Functions.Stores;
 
 namespace StepFunctionsCqrs.Functions.Persistence;

@@ -148,10 +148,11 @@ public sealed class InventoryHistories(
     private async Task<InventoryHistory> SnapshotAsync(InventoryHistory history, CancellationToken cancellationToken)
     {
         var snapshot = InventorySnapshotCodec.Encode(history.AggregateId, history.Version, history.State);
-        if (System.Text.Encoding.UTF8.GetByteCount(snapshot.State) > MaxSnapshotBytes)
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(snapshot.State);
+        if (bytes > MaxSnapshotBytes)
         {
             log.LogWarning("The state of {AggregateId} at version {Version} takes {Bytes} bytes, more than a snapshot holds ({Max}); cold loads fold the log.",
-                history.AggregateId, history.Version, System.Text.Encoding.UTF8.GetByteCount(snapshot.State), MaxSnapshotBytes);
+                history.AggregateId, history.Version, bytes, MaxSnapshotBytes);
             return history.Rebased();
         }
 

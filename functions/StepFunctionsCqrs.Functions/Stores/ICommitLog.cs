@@ -9,12 +9,6 @@ public interface ICommitLog
     /// <summary>All commits of an aggregate in version order; empty when it has none.</summary>
     Task<IReadOnlyList<StoredCommit>> LoadAsync(string aggregateId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The commits of an aggregate as this process last saw them: possibly without the newest, never with a wrong one.
-    /// A log that keeps nothing between calls reads them fresh.
-    /// </summary>
-    Task<IReadOnlyList<StoredCommit>> LoadLastSeenAsync(string aggregateId, CancellationToken cancellationToken) => LoadAsync(aggregateId, cancellationToken);
-
     /// <summary>The commits of an aggregate above <paramref name="afterVersion"/>, in version order; empty when there are none.</summary>
     Task<IReadOnlyList<StoredCommit>> LoadAfterAsync(string aggregateId, long afterVersion, CancellationToken cancellationToken);
 

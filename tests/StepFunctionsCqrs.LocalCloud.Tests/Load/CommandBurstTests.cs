@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -60,7 +59,7 @@ public sealed class CommandBurstTests(ITestOutputHelper output)
                 Assert.Empty(sent.Failed ?? []);
             }
 
-            var statuses = await WaitForAllStatusesAsync(client, [.. commands.Select(c => c["commandId"]!.GetValue<string>())]);
+            var statuses = await BurstStatuses.WaitForAllAsync(client, [.. commands.Select(c => c["commandId"]!.GetValue<string>())]);
             clock.Stop();
 
             var byStatus = statuses.GroupBy(s => s.Value).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -102,28 +101,6 @@ public sealed class CommandBurstTests(ITestOutputHelper output)
         return DemoCommands.BookRoom($"{hotelId}-c{i}", $"guest-{i}", hotelId, $"rt-{i % RoomTypes}", $"bk-{hotelId}-{i}", checkIn, checkIn.AddDays(1));
     }
 
-    // Polls the status view a few commands at a time, as a client would, until each has an outcome or ten minutes pass.
-    private static async Task<Dictionary<string, string>> WaitForAllStatusesAsync(DemoClient client, List<string> ids)
-    {
-        var statuses = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(10);
-        while (statuses.Count < ids.Count && DateTimeOffset.UtcNow < deadline)
-        {
-            await Parallel.ForEachAsync(ids.Where(id => !statuses.ContainsKey(id)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, token) =>
-            {
-                if (await client.GetAsync($"commands/{Uri.EscapeDataString(id)}", token) is { } status)
-                {
-                    statuses[id] = status["status"]!.GetValue<string>();
-                }
-            });
-            if (statuses.Count < ids.Count)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        return new Dictionary<string, string>(statuses, StringComparer.Ordinal);
-    }
 
     // For the test log: which state failed and with which error, from the execution's history.
     private async Task DescribeFailuresAsync(PipelineCloud cloud, IEnumerable<string> commandIds)

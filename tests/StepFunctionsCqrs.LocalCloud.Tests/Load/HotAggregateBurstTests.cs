@@ -69,7 +69,7 @@ public sealed class HotAggregateBurstTests(ITestOutputHelper output)
             });
 
             var ids = commands.Select(c => c["commandId"]!.GetValue<string>()).ToList();
-            var statuses = await WaitForAllStatusesAsync(client, ids);
+            var statuses = await BurstStatuses.WaitForAllAsync(client, ids);
             clock.Stop();
 
             var byStatus = statuses.GroupBy(s => s.Value).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -163,27 +163,5 @@ public sealed class HotAggregateBurstTests(ITestOutputHelper output)
     {
         var checkIn = new DateOnly(2031, 3, 1).AddDays(i % Nights);
         return DemoCommands.BookRoom($"{hotelId}-c{i}", $"guest-{i}", hotelId, "rt", $"bk-{i}", checkIn, checkIn.AddDays(1 + (i % 3)));
-    }
-
-    private static async Task<Dictionary<string, string>> WaitForAllStatusesAsync(DemoClient client, List<string> ids)
-    {
-        var statuses = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(10);
-        while (statuses.Count < ids.Count && DateTimeOffset.UtcNow < deadline)
-        {
-            await Parallel.ForEachAsync(ids.Where(id => !statuses.ContainsKey(id)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, token) =>
-            {
-                if (await client.GetAsync($"commands/{Uri.EscapeDataString(id)}", token) is { } status)
-                {
-                    statuses[id] = status["status"]!.GetValue<string>();
-                }
-            });
-            if (statuses.Count < ids.Count)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        return new Dictionary<string, string>(statuses, StringComparer.Ordinal);
     }
 }
