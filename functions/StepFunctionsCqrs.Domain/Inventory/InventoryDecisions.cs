@@ -64,13 +64,23 @@ public static class InventoryDecisions
 
     /// <summary>Books every night of the stay if each has a free room, otherwise waitlists the request.</summary>
     /// <param name="hotel">The hotel, consulted only to tell an unknown hotel from an unknown room type.</param>
-    public static Decision BookRoom(HotelState hotel, InventoryState inventory, InventoryCommands.BookRoom command, Actor actor)
+    /// <param name="inventory">The inventory, holding the booking the command names even if it was closed (<see cref="InventoryState.Recall"/>).</param>
+    /// <param name="command">The command.</param>
+    /// <param name="actor">The guest booking.</param>
+    /// <param name="today">The UTC date of the decision: a check-in before <see cref="StayRules.EarliestCheckIn"/> is refused.</param>
+    public static Decision BookRoom(HotelState hotel, InventoryState inventory, InventoryCommands.BookRoom command, Actor actor, DateOnly today)
     {
         var stay = new Stay(command.CheckIn, command.CheckOut);
         var stayReasons = StayRules.Check(stay);
         if (stayReasons.Count > 0)
         {
             return Decision.Reject(new Rejection(stayReasons));
+        }
+
+        if (!StayRules.IsOpen(stay, today))
+        {
+            return Decision.Reject(ReasonCodes.CheckInPassed,
+                $"Check-in {stay.CheckIn:yyyy-MM-dd} has passed; the earliest check-in now is {StayRules.EarliestCheckIn(today):yyyy-MM-dd}.", "payload.checkIn");
         }
 
         if (NotOpen(hotel, inventory, command.HotelId, command.RoomTypeId) is { } notOpen)
@@ -90,8 +100,16 @@ public static class InventoryDecisions
         return Decision.Accept([outcome]);
     }
 
-    /// <summary>Cancels a booking, then promotes waitlisted requests that now fit, oldest first.</summary>
-    public static Decision CancelBooking(HotelState hotel, InventoryState inventory, InventoryCommands.CancelBooking command, Actor actor)
+    /// <summary>
+    /// Cancels a booking whose check-in has not passed, then promotes waitlisted requests that now fit and whose check-in
+    /// has not passed either, oldest first.
+    /// </summary>
+    /// <param name="hotel">The hotel, consulted only to tell an unknown hotel from an unknown room type.</param>
+    /// <param name="inventory">The inventory, holding the booking the command names even if it was closed (<see cref="InventoryState.Recall"/>).</param>
+    /// <param name="command">The command.</param>
+    /// <param name="actor">The guest or admin cancelling.</param>
+    /// <param name="today">The UTC date of the decision.</param>
+    public static Decision CancelBooking(HotelState hotel, InventoryState inventory, InventoryCommands.CancelBooking command, Actor actor, DateOnly today)
     {
         if (NotOpen(hotel, inventory, command.HotelId, command.RoomTypeId) is { } notOpen)
         {
@@ -115,13 +133,19 @@ public static class InventoryDecisions
             return Decision.Reject(ReasonCodes.BookingAlreadyCancelled, $"Booking '{command.BookingId}' is already cancelled.", "payload.bookingId");
         }
 
+        if (!StayRules.IsOpen(booking.Stay, today))
+        {
+            return Decision.Reject(ReasonCodes.StayStarted,
+                $"Booking '{command.BookingId}' checks in on {booking.Stay.CheckIn:yyyy-MM-dd}, which has passed; a stay cannot be cancelled once its check-in has.", "payload.bookingId");
+        }
+
         var cancelled = new BookingCancelled(command.HotelId, command.RoomTypeId, command.BookingId, booking.GuestId, actor.UserId);
         var events = new List<IDomainEvent> { cancelled };
         var state = inventory.Apply(cancelled);
         foreach (var waitingId in state.Waitlist)
         {
             var waiting = state.Bookings[waitingId];
-            if (state.Fits(waiting.Stay))
+            if (StayRules.IsOpen(waiting.Stay, today) && state.Fits(waiting.Stay))
             {
                 var promoted = new RoomBooked(command.HotelId, command.RoomTypeId, waiting.BookingId, waiting.GuestId,
                     waiting.Stay.CheckIn, waiting.Stay.CheckOut, FromWaitlist: true);

@@ -3,7 +3,11 @@ using StepFunctionsCqrs.Domain.Events;
 
 namespace StepFunctionsCqrs.Domain.Inventory;
 
-/// <summary>One room type's inventory: capacity, every booking request, the FIFO waitlist and rooms held per night.</summary>
+/// <summary>
+/// One room type's inventory: capacity, the booking requests that can still change, the FIFO waitlist and rooms held per
+/// night. Folding every event gives every booking ever made; <see cref="Close"/> drops those no command can change any
+/// more, so the state a decider keeps grows with the open stays, not with the history.
+/// </summary>
 public sealed record InventoryState(
     string HotelId,
     string RoomTypeId,
@@ -13,6 +17,12 @@ public sealed record InventoryState(
     ImmutableList<string> Waitlist,
     ImmutableSortedDictionary<DateOnly, int> HeldPerNight)
 {
+    /// <summary>The day before which nothing is held and no stay is kept; null while nothing was closed.</summary>
+    public DateOnly? ClosedBefore { get; init; }
+
+    /// <summary>How many bookings <see cref="Close"/> dropped; while 0, a booking id not in <see cref="Bookings"/> was never used.</summary>
+    public long ClosedCount { get; init; }
+
     /// <summary>An inventory that has not been opened.</summary>
     public static InventoryState Initial(string hotelId, string roomTypeId) =>
         new(hotelId, roomTypeId, false, 0, ImmutableDictionary<string, Booking>.Empty, [], ImmutableSortedDictionary<DateOnly, int>.Empty);
@@ -37,6 +47,48 @@ public sealed record InventoryState(
     /// <summary>Whether every night of the stay has a free room.</summary>
     public bool Fits(Stay stay) => stay.Nights.All(night => RoomsLeft(night) > 0);
 
+    /// <summary>
+    /// Whether a booking with this id may have been closed: the state cannot tell it from one never made, so a decision
+    /// on it needs the closed booking back (<see cref="Recall"/>).
+    /// </summary>
+    public bool MayHaveClosed(string bookingId) => ClosedCount > 0 && !Bookings.ContainsKey(bookingId);
+
+    /// <summary>The state with a closed booking back among the bookings, for deciding a command that names it.</summary>
+    public InventoryState Recall(Booking closed) => this with { Bookings = Bookings.SetItem(closed.BookingId, closed) };
+
+    /// <summary>
+    /// Drops what no command can change any more: cancelled bookings, stays that ended on or before
+    /// <paramref name="day"/>, waitlisted stays whose check-in is before it, and the nights before it. Every decision
+    /// taken on a day whose <see cref="StayRules.ClosingDay"/> is <paramref name="day"/> or later is the same on the
+    /// closed state, given the closed booking a command names (<see cref="Recall"/>). Returns the bookings dropped, which
+    /// must be kept somewhere for that.
+    /// </summary>
+    public (InventoryState State, IReadOnlyList<Booking> Closed) Close(DateOnly day)
+    {
+        if (ClosedBefore is { } before && before > day)
+        {
+            day = before;
+        }
+
+        var closed = Bookings.Values.Where(b => IsClosed(b, day)).OrderBy(b => b.BookingId, StringComparer.Ordinal).ToList();
+        var state = this with
+        {
+            Bookings = Bookings.RemoveRange(closed.Select(b => b.BookingId)),
+            Waitlist = closed.Any(b => b.Status == BookingStatus.Waitlisted) ? Waitlist.RemoveAll(id => IsClosed(Bookings[id], day)) : Waitlist,
+            HeldPerNight = HeldPerNight.RemoveRange(HeldPerNight.Keys.TakeWhile(night => night < day).ToList()),
+            ClosedBefore = day,
+            ClosedCount = ClosedCount + closed.Count,
+        };
+        return (state, closed);
+    }
+
+    private static bool IsClosed(Booking booking, DateOnly day) => booking.Status switch
+    {
+        BookingStatus.Cancelled => true,
+        BookingStatus.Booked => booking.Stay.CheckOut <= day,
+        _ => booking.Stay.CheckIn < day,
+    };
+
     private InventoryState When(InventoryOpened e) => this with { IsOpen = true, Capacity = e.Capacity };
 
     private InventoryState When(RoomBooked e) => this with
@@ -54,7 +106,9 @@ public sealed record InventoryState(
 
     private InventoryState When(BookingCancelled e)
     {
-        var booking = Bookings[e.BookingId];
+        var booking = Bookings.TryGetValue(e.BookingId, out var known)
+            ? known
+            : throw new InvalidOperationException($"Booking '{e.BookingId}' of {HotelId}/{RoomTypeId} cannot be cancelled: the state does not hold it.");
         return this with
         {
             Bookings = Bookings.SetItem(e.BookingId, booking with { Status = BookingStatus.Cancelled }),
@@ -66,7 +120,7 @@ public sealed record InventoryState(
     private ImmutableSortedDictionary<DateOnly, int> Hold(Stay stay, int delta)
     {
         var builder = HeldPerNight.ToBuilder();
-        foreach (var night in stay.Nights)
+        foreach (var night in stay.Nights.Where(n => ClosedBefore is not { } closed || n >= closed))
         {
             builder[night] = builder.GetValueOrDefault(night) + delta;
         }

@@ -7,6 +7,10 @@ public static class ReasonCodes
     public const string StayTooLong = "StayTooLong";
     /// <summary>Check-out is on or before check-in.</summary>
     public const string CheckOutNotAfterCheckIn = "CheckOutNotAfterCheckIn";
+    /// <summary>The stay's check-in is before <see cref="Inventory.StayRules.EarliestCheckIn"/>.</summary>
+    public const string CheckInPassed = "CheckInPassed";
+    /// <summary>The booking's check-in has passed, so it can no longer be cancelled.</summary>
+    public const string StayStarted = "StayStarted";
     /// <summary>The hotel exists but has no such room type.</summary>
     public const string UnknownRoomType = "UnknownRoomType";
     /// <summary>No hotel with that id was registered.</summary>

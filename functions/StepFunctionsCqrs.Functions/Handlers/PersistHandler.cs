@@ -27,7 +27,7 @@ public sealed class PersistHandler
 
     /// <summary>Uses the given commit log, command ledger, snapshots and clock.</summary>
     public PersistHandler(ICommitLog commitLog, ICommandLedger ledger, ISnapshotStore snapshots, TimeProvider timeProvider)
-        : this(new CommandPersister(commitLog, ledger, new InventoryHistories(commitLog, snapshots, JsonLineLogger.For<InventoryHistories>()), timeProvider))
+        : this(new CommandPersister(commitLog, ledger, new InventoryHistories(commitLog, snapshots, timeProvider, JsonLineLogger.For<InventoryHistories>()), timeProvider))
     {
     }
 

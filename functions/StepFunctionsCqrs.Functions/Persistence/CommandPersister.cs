@@ -120,10 +120,10 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
         return envelope.Command switch
         {
             InventoryCommands.RegisterHotel c => RegisterHotelAsync(envelope, c, actor, executionId, cancellationToken),
-            InventoryCommands.BookRoom c => OnInventoryAsync(envelope, claim, known, c.HotelId, c.RoomTypeId,
-                (hotel, inventory) => InventoryDecisions.BookRoom(hotel, inventory, c, actor), executionId, cancellationToken),
-            InventoryCommands.CancelBooking c => OnInventoryAsync(envelope, claim, known, c.HotelId, c.RoomTypeId,
-                (hotel, inventory) => InventoryDecisions.CancelBooking(hotel, inventory, c, actor), executionId, cancellationToken),
+            InventoryCommands.BookRoom c => OnInventoryAsync(envelope, claim, known, c.HotelId, c.RoomTypeId, c.BookingId,
+                (hotel, inventory) => InventoryDecisions.BookRoom(hotel, inventory, c, actor, Today()), executionId, cancellationToken),
+            InventoryCommands.CancelBooking c => OnInventoryAsync(envelope, claim, known, c.HotelId, c.RoomTypeId, c.BookingId,
+                (hotel, inventory) => InventoryDecisions.CancelBooking(hotel, inventory, c, actor, Today()), executionId, cancellationToken),
             var other => throw new InvalidOperationException($"No persistence for command {other.GetType().Name}."),
         };
     }
@@ -196,7 +196,7 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
     // finding that needs the hotel is only given on commits read fresh. A lost append is decided again on the newer
     // commits, after a jittered back-off, until the retries run out and the workflow's Retry takes over.
     private async Task<PersistOutcome> OnInventoryAsync(
-        CommandEnvelope envelope, LedgerEntry claim, (InventoryHistory History, bool Stale)? known, string hotelId, string roomTypeId,
+        CommandEnvelope envelope, LedgerEntry claim, (InventoryHistory History, bool Stale)? known, string hotelId, string roomTypeId, string bookingId,
         Func<HotelState, InventoryState, Decision> decide, string executionId, CancellationToken cancellationToken)
     {
         if (!claim.ClaimedNow
@@ -215,16 +215,16 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
         {
             var (history, stale) = lastSeen ?? (await inventories.LoadAsync(hotelId, roomTypeId, token).ConfigureAwait(false), false);
             lastSeen = null;
-            return await DecideOnInventoryAsync(envelope, claim, history, stale, hotelId, roomTypeId, decide, executionId, token).ConfigureAwait(false)
+            return await DecideOnInventoryAsync(envelope, claim, history, stale, hotelId, roomTypeId, bookingId, decide, executionId, token).ConfigureAwait(false)
                 ?? await DecideOnInventoryAsync(envelope, claim, await inventories.LoadAsync(hotelId, roomTypeId, token).ConfigureAwait(false), false,
-                    hotelId, roomTypeId, decide, executionId, token).ConfigureAwait(false)
+                    hotelId, roomTypeId, bookingId, decide, executionId, token).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"No decision for {envelope.CommandId} on fresh commits of {history.AggregateId}.");
         }, cancellationToken).ConfigureAwait(false);
     }
 
     // Returns null when the history may be stale and the outcome would be anything but an append or a replay.
     private async Task<PersistOutcome?> DecideOnInventoryAsync(
-        CommandEnvelope envelope, LedgerEntry claim, InventoryHistory history, bool stale, string hotelId, string roomTypeId,
+        CommandEnvelope envelope, LedgerEntry claim, InventoryHistory history, bool stale, string hotelId, string roomTypeId, string bookingId,
         Func<HotelState, InventoryState, Decision> decide, string executionId, CancellationToken cancellationToken)
     {
         // Another attempt of this command may have appended since the claim; its commit is above the claimed version,
@@ -258,7 +258,7 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
             return stale ? null : PersistOutcome.Declined(wrong);
         }
 
-        var inventory = history.State;
+        var inventory = await inventories.WithBookingAsync(history, bookingId, cancellationToken).ConfigureAwait(false);
         var decision = decide(hotel, inventory);
         if (decision.Rejection is { } rejection)
         {
@@ -292,6 +292,8 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
     }
 
     private static long NextVersion(IReadOnlyList<StoredCommit> commits) => commits.Count == 0 ? 1 : commits[^1].Version + 1;
+
+    private DateOnly Today() => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
 
     private StoredCommit Stored(string aggregateId, long version, string commandId, IReadOnlyList<IDomainEvent> events, string executionId) =>
         new(aggregateId, version, commandId, events, timeProvider.GetUtcNow(), executionId);

@@ -13,11 +13,13 @@ namespace StepFunctionsCqrs.Functions.Persistence;
 /// Loads inventories from their latest snapshot plus the commits after it, keeps recently used ones between invocations
 /// of a warm function, and writes a snapshot once an inventory has moved <see cref="SnapshotInterval"/> versions past
 /// its last one. A snapshot that cannot be read (another schema, damaged) is ignored with a warning and rebuilt from the
-/// commit log, which stays the only source of truth.
+/// commit log, which stays the only source of truth. Each snapshot first closes the stays no command can change any
+/// more (<see cref="InventoryState.Close"/>) as of <paramref name="timeProvider"/>'s date, keeping the bookings it drops
+/// in the snapshot store, so a snapshot's size follows the open stays rather than the history.
 /// </summary>
 public sealed class InventoryHistories(
-    ICommitLog commitLog, ISnapshotStore snapshots, ILogger? logger = null, int snapshotInterval = InventoryHistories.DefaultSnapshotInterval,
-    int capacity = InventoryHistories.DefaultCapacity)
+    ICommitLog commitLog, ISnapshotStore snapshots, TimeProvider timeProvider, ILogger? logger = null,
+    int snapshotInterval = InventoryHistories.DefaultSnapshotInterval, int capacity = InventoryHistories.DefaultCapacity)
 {
     /// <summary>Versions between snapshots by default: a cold decision then reads one snapshot and at most this many commits.</summary>
     public const int DefaultSnapshotInterval = 100;
@@ -119,6 +121,34 @@ public sealed class InventoryHistories(
         return start.Replay(commandId);
     }
 
+    /// <summary>
+    /// The history's state, with the booking of this id back in it when a snapshot closed it (<see cref="InventoryState.Recall"/>),
+    /// so a decision on the command that names it is the one the whole log would give.
+    /// </summary>
+    public async Task<InventoryState> WithBookingAsync(InventoryHistory history, string bookingId, CancellationToken cancellationToken)
+    {
+        var state = history.State;
+        if (!state.MayHaveClosed(bookingId))
+        {
+            return state;
+        }
+
+        Booking? closed;
+        try
+        {
+            closed = await snapshots.FindClosedAsync(history.AggregateId, bookingId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            log.LogWarning(e, "Ignoring the closed booking {BookingId} of {AggregateId}: it is damaged. Folding the commit log instead.", bookingId, history.AggregateId);
+            var whole = await commitLog.LoadAsync(history.AggregateId, cancellationToken).ConfigureAwait(false);
+            var everything = InventoryState.Fold(InventoryState.Initial(state.HotelId, state.RoomTypeId), whole.SelectMany(c => c.Events));
+            closed = everything.Bookings.GetValueOrDefault(bookingId);
+        }
+
+        return closed is null ? state : state.Recall(closed);
+    }
+
     private async Task<(InventoryHistory History, bool FromSnapshot)> ColdLoadAsync(
         string aggregateId, string hotelId, string roomTypeId, CancellationToken cancellationToken, long? atOrBefore = null)
     {
@@ -143,23 +173,31 @@ public sealed class InventoryHistories(
         return (start.With(tail), fromSnapshot);
     }
 
-    // A failed snapshot write costs only later reads, so it is logged and the decision goes on. A state too large for
-    // one item is not written; the kept history is rebased all the same, so the next try waits another interval.
+    // A failed snapshot write costs only later reads, so it is logged and the decision goes on. The closed bookings are
+    // kept first: a snapshot without them would let a closed booking's id be used again. A state too large for one item
+    // is not written; the kept history is rebased on the closed state all the same, so the next try waits an interval.
     private async Task<InventoryHistory> SnapshotAsync(InventoryHistory history, CancellationToken cancellationToken)
     {
-        var snapshot = InventorySnapshotCodec.Encode(history.AggregateId, history.Version, history.State);
+        var (state, closed) = history.State.Close(StayRules.ClosingDay(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)));
+        var rebased = new InventoryHistory(history.AggregateId, state, history.Version, []);
+        var snapshot = InventorySnapshotCodec.Encode(history.AggregateId, history.Version, state);
         var bytes = System.Text.Encoding.UTF8.GetByteCount(snapshot.State);
-        if (bytes > MaxSnapshotBytes)
-        {
-            log.LogWarning("The state of {AggregateId} at version {Version} takes {Bytes} bytes, more than a snapshot holds ({Max}); cold loads fold the log.",
-                history.AggregateId, history.Version, bytes, MaxSnapshotBytes);
-            return history.Rebased();
-        }
-
         try
         {
+            if (closed.Count > 0)
+            {
+                await snapshots.KeepClosedAsync(history.AggregateId, closed, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (bytes > MaxSnapshotBytes)
+            {
+                log.LogWarning("The state of {AggregateId} at version {Version} takes {Bytes} bytes, more than a snapshot holds ({Max}); cold loads fold the log.",
+                    history.AggregateId, history.Version, bytes, MaxSnapshotBytes);
+                return rebased;
+            }
+
             await snapshots.WriteAsync(snapshot, cancellationToken).ConfigureAwait(false);
-            return history.Rebased();
+            return rebased;
         }
         catch (TransientStoreError e)
         {

@@ -13,7 +13,7 @@ namespace StepFunctionsCqrs.Functions.Snapshots;
 public static class InventorySnapshotCodec
 {
     /// <summary>The shape written now; raise it whenever <see cref="InventoryState"/> changes shape.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The snapshot of <paramref name="state"/> as of <paramref name="version"/>.</summary>
     public static StoredSnapshot Encode(string aggregateId, long version, InventoryState state)
@@ -26,7 +26,9 @@ public static class InventorySnapshotCodec
             [.. state.Bookings.Values.OrderBy(b => b.BookingId, StringComparer.Ordinal)
                 .Select(b => new BookingShape(b.BookingId, b.GuestId, b.Stay.CheckIn, b.Stay.CheckOut, b.Status, b.FromWaitlist))],
             [.. state.Waitlist],
-            state.HeldPerNight.ToDictionary(p => p.Key, p => p.Value));
+            state.HeldPerNight.ToDictionary(p => p.Key, p => p.Value),
+            state.ClosedBefore,
+            state.ClosedCount);
         return new StoredSnapshot(aggregateId, version, SchemaVersion, JsonSerializer.Serialize(shape, HandlerJson.Options));
     }
 
@@ -58,7 +60,8 @@ public static class InventorySnapshotCodec
             return (null, $"it describes {shape.HotelId}/{shape.RoomTypeId}, not {hotelId}/{roomTypeId}");
         }
 
-        if (shape.Bookings is null || shape.Waitlist is null || shape.HeldPerNight is null || shape.Capacity < 0)
+        if (shape.Bookings is null || shape.Waitlist is null || shape.HeldPerNight is null || shape.Capacity < 0 || shape.ClosedCount < 0
+            || (shape.ClosedCount > 0 && shape.ClosedBefore is null))
         {
             return (null, "a field is missing or out of range");
         }
@@ -77,11 +80,12 @@ public static class InventorySnapshotCodec
             return (null, "the waitlist names a booking that is not waitlisted");
         }
 
-        // The nights held must be exactly what the booked stays hold, so a damaged count cannot overbook a night.
+        // The nights held must be exactly what the booked stays hold from the closing day on, so a damaged count cannot
+        // overbook a night.
         var held = new Dictionary<DateOnly, int>();
         foreach (var booking in bookings.Values.Where(b => b.Status == BookingStatus.Booked))
         {
-            foreach (var night in booking.Stay.Nights)
+            foreach (var night in booking.Stay.Nights.Where(n => shape.ClosedBefore is not { } closed || n >= closed))
             {
                 held[night] = held.GetValueOrDefault(night) + 1;
             }
@@ -93,12 +97,12 @@ public static class InventorySnapshotCodec
         }
 
         return (new InventoryState(shape.HotelId, shape.RoomTypeId, shape.IsOpen, shape.Capacity, bookings.ToImmutable(), [.. shape.Waitlist.OfType<string>()],
-            shape.HeldPerNight.ToImmutableSortedDictionary()), null);
+            shape.HeldPerNight.ToImmutableSortedDictionary()) { ClosedBefore = shape.ClosedBefore, ClosedCount = shape.ClosedCount }, null);
     }
 
     private sealed record Shape(
         string HotelId, string RoomTypeId, bool IsOpen, int Capacity, IReadOnlyList<BookingShape?>? Bookings, IReadOnlyList<string?>? Waitlist,
-        Dictionary<DateOnly, int>? HeldPerNight);
+        Dictionary<DateOnly, int>? HeldPerNight, DateOnly? ClosedBefore, long ClosedCount);
 
     private sealed record BookingShape(string? BookingId, string? GuestId, DateOnly CheckIn, DateOnly CheckOut, BookingStatus Status, bool FromWaitlist);
 }

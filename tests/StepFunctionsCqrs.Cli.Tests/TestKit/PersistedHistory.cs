@@ -39,7 +39,7 @@ public sealed class PersistedHistory(IAmazonDynamoDB dynamoDb, TableNames tables
         var envelope = reading.Envelope ?? throw new InvalidOperationException(string.Join("; ", reading.Reasons.Select(r => r.Message)));
         time.Advance(TimeSpan.FromSeconds(1));
         var outcome = await new CommandPersister(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbCommandLedger(dynamoDb, tables.CommitLog),
-                new InventoryHistories(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbSnapshotStore(dynamoDb, tables.CommitLog)), time)
+                new InventoryHistories(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbSnapshotStore(dynamoDb, tables.CommitLog), time), time)
             .PersistAsync(envelope, CommandFingerprint.Of(body), $"exec-{envelope.CommandId}", CancellationToken.None);
         if (outcome.Commit is not { } commit)
         {

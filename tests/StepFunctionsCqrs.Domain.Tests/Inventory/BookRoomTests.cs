@@ -128,4 +128,20 @@ public sealed class BookRoomTests
             .When(new InventoryCommands.BookRoom(HotelId, "suite", "b2", March1, March1.AddDays(1)), Bob)
             .Then(new RoomBooked(HotelId, "suite", "b2", Bob.UserId, March1, March1.AddDays(1), false));
     }
+
+    [Fact]
+    public void A_check_in_before_yesterday_is_rejected()
+    {
+        InventorySpec.Given(HotelWithCapacity(1))
+            .When(Book("b1", March1, March1.AddDays(1)), Alice, today: March1.AddDays(2))
+            .ThenRejected(ReasonCodes.CheckInPassed);
+    }
+
+    [Fact]
+    public void A_check_in_yesterday_is_still_booked_for_hotels_west_of_utc()
+    {
+        InventorySpec.Given(HotelWithCapacity(1))
+            .When(Book("b1", March1, March1.AddDays(1)), Alice, today: March1.AddDays(1))
+            .Then(Booked("b1", Alice, March1, March1.AddDays(1)));
+    }
 }

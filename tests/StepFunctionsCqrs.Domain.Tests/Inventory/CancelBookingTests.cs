@@ -104,4 +104,31 @@ public sealed class CancelBookingTests
             .When(Cancel("b2"), Bob)
             .Then(new BookingCancelled(HotelId, RoomTypeId, "b2", "bob", "bob"));
     }
+
+    [Fact]
+    public void A_stay_whose_check_in_has_passed_cannot_be_cancelled()
+    {
+        InventorySpec.Given([.. HotelWithCapacity(1), Booked("b1", Alice, March1, March1.AddDays(3))])
+            .When(Cancel("b1"), Alice, today: March1.AddDays(2))
+            .ThenRejected(ReasonCodes.StayStarted);
+    }
+
+    [Fact]
+    public void A_stay_checking_in_yesterday_can_still_be_cancelled_for_hotels_west_of_utc()
+    {
+        InventorySpec.Given([.. HotelWithCapacity(1), Booked("b1", Alice, March1, March1.AddDays(3))])
+            .When(Cancel("b1"), Alice, today: March1.AddDays(1))
+            .Then(new BookingCancelled(HotelId, RoomTypeId, "b1", "alice", "alice"));
+    }
+
+    [Fact]
+    public void A_cancellation_skips_waitlisted_requests_whose_check_in_has_passed()
+    {
+        InventorySpec.Given([.. HotelWithCapacity(1),
+                Booked("b1", Alice, March1, March1.AddDays(5)),
+                Waitlisted("w-past", Bob, March1.AddDays(-3), March1.AddDays(2)),
+                Waitlisted("w-open", Carol, March1, March1.AddDays(2))])
+            .When(Cancel("b1"), Admin, today: March1)
+            .Then(new BookingCancelled(HotelId, RoomTypeId, "b1", "alice", "admin-1"), Booked("w-open", Carol, March1, March1.AddDays(2), fromWaitlist: true));
+    }
 }

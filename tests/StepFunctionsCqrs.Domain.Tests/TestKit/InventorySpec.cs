@@ -9,6 +9,9 @@ namespace StepFunctionsCqrs.Domain.Tests.TestKit;
 /// <summary>Given past events, when a command is decided, then these events (or this rejection) follow.</summary>
 public sealed class InventorySpec
 {
+    /// <summary>The date commands are decided on unless a spec says otherwise: before every stay the specs book.</summary>
+    public static readonly DateOnly DefaultToday = new(2027, 1, 10);
+
     private readonly IReadOnlyList<IDomainEvent> history;
     private Decision? decision;
 
@@ -18,13 +21,16 @@ public sealed class InventorySpec
     public static InventorySpec Given(params IDomainEvent[] events) => new(events);
 
     /// <summary>Decides the command against the state folded from the history of the aggregates it targets.</summary>
-    public InventorySpec When(object command, Actor actor)
+    public InventorySpec When(object command, Actor actor) => When(command, actor, DefaultToday);
+
+    /// <summary>Decides the command on <paramref name="today"/>.</summary>
+    public InventorySpec When(object command, Actor actor, DateOnly today)
     {
         decision = command switch
         {
             InventoryCommands.RegisterHotel c => InventoryDecisions.RegisterHotel(Hotel(c.HotelId), c, actor),
-            InventoryCommands.BookRoom c => InventoryDecisions.BookRoom(Hotel(c.HotelId), Inventory(c.HotelId, c.RoomTypeId), c, actor),
-            InventoryCommands.CancelBooking c => InventoryDecisions.CancelBooking(Hotel(c.HotelId), Inventory(c.HotelId, c.RoomTypeId), c, actor),
+            InventoryCommands.BookRoom c => InventoryDecisions.BookRoom(Hotel(c.HotelId), Inventory(c.HotelId, c.RoomTypeId), c, actor, today),
+            InventoryCommands.CancelBooking c => InventoryDecisions.CancelBooking(Hotel(c.HotelId), Inventory(c.HotelId, c.RoomTypeId), c, actor, today),
             _ => throw new ArgumentException($"No decision for {command.GetType().Name}.", nameof(command)),
         };
         return this;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using StepFunctionsCqrs.Domain.Events;
 using StepFunctionsCqrs.Domain.Inventory;
 using StepFunctionsCqrs.Functions.Commands;
@@ -19,7 +20,13 @@ public sealed class InventoryStore(Dynalite dynalite, string table, int snapshot
 
     public DynamoDbCommitLog Log { get; } = new(dynalite.Client, table);
 
+    /// <summary>The commit log's table.</summary>
+    public string Table => table;
+
     public DynamoDbSnapshotStore Snapshots { get; } = new(dynalite.Client, table);
+
+    /// <summary>The date every container decides and closes stays on; the tests move it.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 1, 10, 9, 30, 0, TimeSpan.Zero));
 
     public static async Task<InventoryStore> CreateAsync(Dynalite dynalite, int snapshotInterval) =>
         new(dynalite, (await dynalite.CreateTablesAsync()).CommitLog, snapshotInterval);
@@ -30,7 +37,7 @@ public sealed class InventoryStore(Dynalite dynalite, string table, int snapshot
         var reads = new ReadCountingLog(Log);
         var logger = new RecordingLogger();
         var persister = new CommandPersister(reads, new DynamoDbCommandLedger(dynalite.Client, table),
-            new InventoryHistories(reads, Snapshots, logger, snapshotInterval), TimeProvider.System);
+            new InventoryHistories(reads, Snapshots, Time, logger, snapshotInterval), Time);
         return new Container(persister, reads, logger);
     }
 

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Domain.Events;
 using StepFunctionsCqrs.Domain.Inventory;
+using StepFunctionsCqrs.Domain.Outcomes;
 using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Persistence;
 using StepFunctionsCqrs.Functions.Snapshots;
+using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 using StepFunctionsCqrs.Functions.Tests.TestKit;
 using StepFunctionsCqrs.Testing;
 using static StepFunctionsCqrs.Functions.Tests.TestKit.Envelopes;
@@ -18,7 +20,7 @@ public sealed class SnapshotTests(Dynalite dynalite)
 
     // Bookings on distinct nights, so every one of them is booked whatever the capacity.
     private static IEnumerable<IDomainEvent> Bookings(int count) => Enumerable.Range(0, count).Select(i =>
-        (IDomainEvent)new RoomBooked(HotelId, RoomTypeId, $"seed-b{i}", $"guest-{i}", new DateOnly(2027, 1, 1).AddDays(i), new DateOnly(2027, 1, 2).AddDays(i), false));
+        (IDomainEvent)new RoomBooked(HotelId, RoomTypeId, $"seed-b{i}", $"guest-{i}", new DateOnly(2027, 2, 1).AddDays(i), new DateOnly(2027, 2, 2).AddDays(i), false));
 
     private static string EventType(PersistOutcome outcome) => EventTypeNames.Of(outcome.Commit!.Changes.Single().Events.Single());
 
@@ -71,7 +73,7 @@ public sealed class SnapshotTests(Dynalite dynalite)
 
         Assert.Equal("V1.GuestWaitlisted", EventType(outcome));
         Assert.Equal([(Inventory, 0L, 2)], cold.Reads.Reads);
-        Assert.Contains(cold.Logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("schema version 0", StringComparison.Ordinal));
+        Assert.Contains(cold.Logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"schema version {InventorySnapshotCodec.SchemaVersion - 1} ", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -150,6 +152,75 @@ public sealed class SnapshotTests(Dynalite dynalite)
         Assert.Equal(
             Json(ChangeHistory.Of(Inventory, loaded.Select(c => (c.Version, c.Events))).ToList()),
             Json(ChangeHistory.Of(Inventory, all.Select(c => (c.Version, c.Events))).ToList()));
+    }
+
+    // Forty one-night stays from 1 February, capacity 1, and the stay of 2 March cancelled; decided on 1 March, the
+    // first 25 stays have ended more than two days before yesterday, so a snapshot closes them and the cancelled one.
+    private static async Task<InventoryStore> WithEndedStaysAsync(Dynalite dynalite)
+    {
+        var store = await InventoryStore.CreateAsync(dynalite, snapshotInterval: 5);
+        var stays = Enumerable.Range(0, 40).Select(i =>
+            (IDomainEvent)new RoomBooked(HotelId, RoomTypeId, $"seed-b{i}", $"guest-{i}", new DateOnly(2027, 2, 1).AddDays(i), new DateOnly(2027, 2, 2).AddDays(i), false));
+        await store.SeedAsync(capacity: 1, [.. stays, new BookingCancelled(HotelId, RoomTypeId, "seed-b29", "guest-29", "guest-29")]);
+        store.Time.SetUtcNow(new DateTimeOffset(2027, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        return store;
+    }
+
+    private static string Code(PersistOutcome outcome) => outcome.Rejection?.Reasons.Single().Code ?? EventType(outcome);
+
+    [Fact]
+    public async Task A_snapshot_closes_the_stays_no_command_can_change_and_keeps_them_beside_it_so_its_size_follows_the_open_stays()
+    {
+        var store = await WithEndedStaysAsync(dynalite);
+
+        await store.NewContainer().PersistAsync(BookRoom("book-1", "ann", "b1", "2027-04-01", "2027-04-02"));
+
+        var (state, problem) = InventorySnapshotCodec.Decode((await store.Snapshots.ReadLatestAsync(Inventory, null, CancellationToken.None))!, HotelId, RoomTypeId);
+        Assert.Null(problem);
+        Assert.Equal(new DateOnly(2027, 2, 26), state!.ClosedBefore);
+        Assert.Equal(26, state.ClosedCount);
+        Assert.Equal([.. Enumerable.Range(25, 15).Where(i => i != 29).Select(i => $"seed-b{i}")], state.Bookings.Keys.Order(StringComparer.Ordinal).ToList().OrderBy(k => int.Parse(k[6..])));
+        Assert.DoesNotContain(state.HeldPerNight.Keys, night => night < new DateOnly(2027, 2, 26));
+        Assert.Equal(new Booking("seed-b0", "guest-0", new Stay(new DateOnly(2027, 2, 1), new DateOnly(2027, 2, 2)), BookingStatus.Booked, false),
+            await store.Snapshots.FindClosedAsync(Inventory, "seed-b0", CancellationToken.None));
+        Assert.Equal(BookingStatus.Cancelled, (await store.Snapshots.FindClosedAsync(Inventory, "seed-b29", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task A_cold_decision_from_a_snapshot_that_closed_bookings_still_decides_on_them_as_the_whole_log_would()
+    {
+        var store = await WithEndedStaysAsync(dynalite);
+        await store.NewContainer().PersistAsync(BookRoom("book-1", "ann", "b1", "2027-04-01", "2027-04-02"));
+
+        Assert.Equal(ReasonCodes.DuplicateBookingId, Code(await store.NewContainer().PersistAsync(BookRoom("book-2", "ann", "seed-b3", "2027-04-05", "2027-04-06"))));
+        Assert.Equal(ReasonCodes.StayStarted, Code(await store.NewContainer().PersistAsync(CancelBooking("cancel-1", "guest-5", "seed-b5"))));
+        Assert.Equal(ReasonCodes.BookingAlreadyCancelled, Code(await store.NewContainer().PersistAsync(CancelBooking("cancel-2", "guest-29", "seed-b29"))));
+        Assert.Equal(ReasonCodes.NotBookingOwner, Code(await store.NewContainer().PersistAsync(CancelBooking("cancel-3", "mallory", "seed-b29"))));
+        Assert.Equal(ReasonCodes.UnknownBooking, Code(await store.NewContainer().PersistAsync(CancelBooking("cancel-4", "ann", "never-made"))));
+        Assert.Equal("V1.RoomBooked", Code(await store.NewContainer().PersistAsync(BookRoom("book-3", "ann", "fresh", "2027-04-05", "2027-04-06"))));
+    }
+
+    [Fact]
+    public async Task A_damaged_closed_booking_is_ignored_with_a_logged_warning_and_the_decision_is_still_right()
+    {
+        var store = await WithEndedStaysAsync(dynalite);
+        await store.NewContainer().PersistAsync(BookRoom("book-1", "ann", "b1", "2027-04-01", "2027-04-02"));
+        await dynalite.Client.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest
+        {
+            TableName = store.Table,
+            Item = new()
+            {
+                ["AggregateId"] = new() { S = $"{DynamoDbSnapshotStore.ClosedKeyPrefix}{Inventory}#seed-b3" },
+                ["Version"] = new() { N = "0" },
+                ["Status"] = new() { S = "Teleported" },
+            },
+        });
+
+        var cold = store.NewContainer();
+        var outcome = await cold.PersistAsync(BookRoom("book-2", "ann", "seed-b3", "2027-04-05", "2027-04-06"));
+
+        Assert.Equal(ReasonCodes.DuplicateBookingId, Code(outcome));
+        Assert.Contains(cold.Logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("seed-b3", StringComparison.Ordinal));
     }
 
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, Functions.Json.HandlerJson.Options);

@@ -37,7 +37,7 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
             var containers = LazyInitializer.EnsureInitialized(ref warmPersisters, () =>
                 [.. Enumerable.Range(0, 4).Select(_ => new PersistHandler(new CommandPersister(
                     new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbCommandLedger(dynamoDb, tables.CommitLog),
-                    new InventoryHistories(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbSnapshotStore(dynamoDb, tables.CommitLog)), Time,
+                    new InventoryHistories(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbSnapshotStore(dynamoDb, tables.CommitLog), Time), Time,
                     ConflictRetry.Create(TimeProvider.System, onRetry: _ => Interlocked.Increment(ref conflicts)))))]);
             return containers[(int)((uint)Interlocked.Increment(ref nextContainer) % containers.Length)];
         }

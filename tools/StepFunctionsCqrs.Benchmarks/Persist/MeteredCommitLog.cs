@@ -1,4 +1,5 @@
 using StepFunctionsCqrs.Domain.Events;
+using StepFunctionsCqrs.Domain.Inventory;
 using StepFunctionsCqrs.Functions.Snapshots;
 using StepFunctionsCqrs.Functions.Stores;
 
@@ -49,4 +50,17 @@ public sealed class MeteredCommitLog(ICommitLog log, ISnapshotStore snapshots) :
 
     /// <inheritdoc />
     public Task WriteAsync(StoredSnapshot snapshot, CancellationToken cancellationToken) => snapshots.WriteAsync(snapshot, cancellationToken);
+
+    /// <inheritdoc />
+    public Task KeepClosedAsync(string aggregateId, IReadOnlyList<Booking> closed, CancellationToken cancellationToken) =>
+        snapshots.KeepClosedAsync(aggregateId, closed, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Booking?> FindClosedAsync(string aggregateId, string bookingId, CancellationToken cancellationToken)
+    {
+        var closed = await snapshots.FindClosedAsync(aggregateId, bookingId, cancellationToken).ConfigureAwait(false);
+        Items++;
+        Bytes += closed is null ? 0 : closed.BookingId.Length + closed.GuestId.Length + 40;
+        return closed;
+    }
 }

@@ -51,8 +51,11 @@ public static class PersistBench
             PersistOutcome Check(PersistOutcome outcome) =>
                 outcome.Accepted ? outcome : throw new InvalidOperationException($"A bench booking was declined: {outcome.Rejection}");
 
-            // The first decision folds the seeded log and writes the snapshot that every later cold decision starts from.
+            // The first decision folds the seeded log, closes the stays that have ended and writes the snapshot that every
+            // later cold decision starts from.
+            var folded = Stopwatch.StartNew();
             await DecideAsync(NewContainer(), hotelId, next++, cancellationToken);
+            Console.WriteLine($"Folded, closed and snapshotted in {folded.Elapsed.TotalSeconds:N1} s.");
             var cold = new List<(double Ms, long Items, long Bytes)>();
             for (var i = 0; i < ColdRounds; i++)
             {
@@ -77,25 +80,31 @@ public static class PersistBench
             rows.Add(new Row(size, Median(cold), Median(warm)));
             continue;
 
-            CommandPersister NewContainer() => new(meter, ledger, new InventoryHistories(meter, meter), TimeProvider.System);
+            CommandPersister NewContainer() => new(meter, ledger, new InventoryHistories(meter, meter, TimeProvider.System), TimeProvider.System);
         }
 
         Print(rows);
         return 0;
     }
 
-    // Seeds the log directly: the inventory opened with room for everyone, then one booking per commit on a night of
-    // its own, written in parallel since the items do not depend on each other.
+    // Seeds the log directly, as years of trade would have left it: the inventory opened with room for everyone, then one
+    // booking per commit at BookingsPerDay a day up to today, each for a night a month after it was made. However long
+    // the history, only the last month's bookings are for stays still open. The items do not depend on each other, so
+    // they are written in parallel.
     private static async Task SeedAsync(DynamoDbCommitLog log, string hotelId, int size, CancellationToken cancellationToken)
     {
+        const int BookingsPerDay = 30;
         var aggregateId = AggregateIds.Inventory(hotelId, "rt");
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         await log.AppendAsync(new StoredCommit(aggregateId, 1, $"open-{hotelId}", [new InventoryOpened(hotelId, "rt", InventoryDecisions.MaxCapacity)],
-            DateTimeOffset.UtcNow, "seed"), cancellationToken);
+            now.AddDays(-(size / BookingsPerDay) - 1), "seed"), cancellationToken);
         await Parallel.ForAsync(2, size + 1, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (version, ct) =>
         {
-            var night = new DateOnly(2030, 1, 1).AddDays((int)(version % 3000));
+            var daysAgo = (size - version) / BookingsPerDay;
+            var night = today.AddDays(30 - daysAgo);
             IDomainEvent booked = new RoomBooked(hotelId, "rt", $"seed-{version}", $"guest-{version}", night, night.AddDays(1), false);
-            await log.AppendAsync(new StoredCommit(aggregateId, version, $"seed-{hotelId}-{version}", [booked], DateTimeOffset.UtcNow, "seed"), ct).ConfigureAwait(false);
+            await log.AppendAsync(new StoredCommit(aggregateId, version, $"seed-{hotelId}-{version}", [booked], now.AddDays(-daysAgo), "seed"), ct).ConfigureAwait(false);
         });
     }
 
