@@ -20,8 +20,9 @@ public sealed class HotelDemo(Uri edge, CreatedResources resources, AWSCredentia
 {
     private const string Region = "us-east-1";
     private const string RoomType = "double";
-    private static readonly DateOnly CheckIn = new(2027, 3, 10);
-    private static readonly DateOnly CheckOut = new(2027, 3, 12);
+    // A month ahead, so the stay can be booked and cancelled whatever day the demo runs.
+    private static readonly DateOnly CheckIn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+    private static readonly DateOnly CheckOut = CheckIn.AddDays(2);
     private readonly List<string> failures = [];
     private readonly List<string> commandIds = [];
 

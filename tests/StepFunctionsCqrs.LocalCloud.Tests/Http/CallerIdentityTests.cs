@@ -15,7 +15,7 @@ namespace StepFunctionsCqrs.LocalCloud.Tests.Http;
 [Collection(PipelineCollection.Name)]
 public sealed class CallerIdentityTests(PipelineFixture fixture)
 {
-    private static readonly DateOnly CheckIn = new(2027, 5, 1);
+    private static readonly DateOnly CheckIn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
 
     [Fact]
     public async Task A_guest_signing_as_themself_books_as_themself()

@@ -45,7 +45,7 @@ public sealed class DurabilityTests : IAsyncLifetime
                     commandIds.Add(id);
                 }
 
-                await sqs.SendMessageAsync(queueUrl, DemoCommands.BookRoom(id, $"guest-{i}", hotel, "double", $"bk-{i}", new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 3)).ToJsonString());
+                await sqs.SendMessageAsync(queueUrl, DemoCommands.BookRoom(id, $"guest-{i}", hotel, "double", $"bk-{i}", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(62)).ToJsonString());
             }));
         }
 

@@ -22,26 +22,27 @@ namespace StepFunctionsCqrs.Benchmarks.Persist;
 public static class PersistBench
 {
     private static readonly int[] Sizes = [10, 1_000, 10_000, 100_000];
-    private const int ColdRounds = 7;
+    private const int ColdRounds = 15;
     private const int WarmRounds = 30;
 
     /// <summary>Runs the benchmark and prints one table; returns the exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var sizes = args.Count > 0 ? [.. args.Select(int.Parse)] : Sizes;
-        var folder = Path.Combine(Path.GetTempPath(), "persist-bench", Guid.NewGuid().ToString("N"));
-        await using var dynalite = await DynaliteProcess.StartAsync(RepositoryRoot.Find(), folder, cancellationToken);
-        using var dynamoDb = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
-            new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = dynalite.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
-        await new TableCreator(dynamoDb).CreateAllAsync(TableNames.Logical, cancellationToken);
-        var table = TableNames.Logical.CommitLog;
-        var log = new DynamoDbCommitLog(dynamoDb, table);
-        var ledger = new DynamoDbCommandLedger(dynamoDb, table);
-        var snapshots = new DynamoDbSnapshotStore(dynamoDb, table);
-
         var rows = new List<Row>();
         foreach (var size in sizes)
         {
+            // Each size gets a dynalite of its own: its storage slows as its table grows, which DynamoDB's does not, so
+            // a shared table would charge the larger sizes for the smaller ones' items.
+            var folder = Path.Combine(Path.GetTempPath(), "persist-bench", Guid.NewGuid().ToString("N"));
+            await using var dynalite = await DynaliteProcess.StartAsync(RepositoryRoot.Find(), folder, cancellationToken);
+            using var dynamoDb = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
+                new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = dynalite.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+            await new TableCreator(dynamoDb).CreateAllAsync(TableNames.Logical, cancellationToken);
+            var table = TableNames.Logical.CommitLog;
+            var log = new DynamoDbCommitLog(dynamoDb, table);
+            var ledger = new DynamoDbCommandLedger(dynamoDb, table);
+            var snapshots = new DynamoDbSnapshotStore(dynamoDb, table);
             var hotelId = $"h{size}";
             var seeded = Stopwatch.StartNew();
             await SeedAsync(log, hotelId, size, cancellationToken);

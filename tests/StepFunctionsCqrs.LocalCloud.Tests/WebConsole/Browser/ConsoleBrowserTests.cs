@@ -167,8 +167,8 @@ public sealed class ConsoleBrowserTests(PipelineFixture fixture, BrowserFixture 
         await Expect(page.Locator("[data-view=Arrivals] tbody tr")).ToContainTextAsync("alice");
         await Expect(page.Locator("[data-view=GuestBookings] td[data-state=as-written]")).ToHaveCountAsync(1);
         // Carol's booking of the first night came later, so that night's row no longer holds what this command wrote.
-        await Expect(page.Locator($"[data-view=Availability] tr[data-key='{scenario.Hotel}#double 2027-06-01'] td[data-state=changed-since]")).ToHaveCountAsync(1);
-        await Expect(page.Locator($"[data-view=Availability] tr[data-key='{scenario.Hotel}#double 2027-06-02'] td[data-state=as-written]")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"[data-view=Availability] tr[data-key='{scenario.Hotel}#double {ConsoleScenario.CheckIn:yyyy-MM-dd}'] td[data-state=changed-since]")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"[data-view=Availability] tr[data-key='{scenario.Hotel}#double {ConsoleScenario.CheckIn.AddDays(1):yyyy-MM-dd}'] td[data-state=as-written]")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "command-page.png"), FullPage = true });
 
         await page.Locator("[data-role=execution-link]").ClickAsync();

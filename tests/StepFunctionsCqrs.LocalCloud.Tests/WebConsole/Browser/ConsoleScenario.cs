@@ -13,6 +13,9 @@ namespace StepFunctionsCqrs.LocalCloud.Tests.WebConsole.Browser;
 /// </summary>
 public sealed record ConsoleScenario(string Run, string Hotel, string Accepted, string Rejected, string Retried, string Failed, string PoisonBody)
 {
+    /// <summary>The first night the scenario books: two months ahead, so it can be booked whatever day the tests run.</summary>
+    public static readonly DateOnly CheckIn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+
     private static readonly Lock Gate = new();
     private static readonly Dictionary<PipelineFixture, Task<ConsoleScenario>> Sent = [];
 
@@ -43,7 +46,7 @@ public sealed record ConsoleScenario(string Run, string Hotel, string Accepted, 
             Failed: $"{PipelineFixture.FailedPrefix}{run}",
             PoisonBody: $"this is not a command {run}");
         var queue = fixture.Cloud.Resources.CommandsQueueUrl;
-        var checkIn = new DateOnly(2027, 6, 1);
+        var checkIn = CheckIn;
 
         await SendAsync(fixture, DemoCommands.RegisterHotel($"console-{run}-register", "admin", hotel, "Console Hotel", "double", 5));
         await UntilEndedAsync(fixture, $"console-{run}-register");
