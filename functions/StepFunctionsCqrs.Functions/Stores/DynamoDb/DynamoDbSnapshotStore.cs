@@ -1,9 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Polly;
-using Polly.Retry;
 using StepFunctionsCqrs.Domain.Inventory;
-using StepFunctionsCqrs.Functions.Errors;
 using StepFunctionsCqrs.Functions.Snapshots;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb.Internal;
 
@@ -22,20 +19,8 @@ public sealed class DynamoDbSnapshotStore(IAmazonDynamoDB dynamoDb, string table
     /// <summary>The partition key prefix of closed bookings.</summary>
     public const string ClosedKeyPrefix = "closed#";
 
-    // BatchWriteItem takes at most 25 puts; what DynamoDB leaves unprocessed under load is sent again after a back-off.
-    private const int BatchSize = 25;
-
-    private static readonly ResiliencePipeline UnprocessedRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<UnprocessedWrites>(),
-            MaxRetryAttempts = 8,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(20),
-            MaxDelay = TimeSpan.FromSeconds(1),
-        })
-        .Build();
+    // Closed bookings are written by PutItem, a few at a time: BatchWriteItem would need a grant that also deletes.
+    private const int ParallelPuts = 8;
 
     /// <inheritdoc />
     public async Task<StoredSnapshot?> ReadLatestAsync(string aggregateId, long? atOrBefore, CancellationToken cancellationToken)
@@ -78,30 +63,12 @@ public sealed class DynamoDbSnapshotStore(IAmazonDynamoDB dynamoDb, string table
     }
 
     /// <inheritdoc />
-    public async Task KeepClosedAsync(string aggregateId, IReadOnlyList<Booking> closed, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in closed.Chunk(BatchSize))
+    public Task KeepClosedAsync(string aggregateId, IReadOnlyList<Booking> closed, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(closed, new ParallelOptions { MaxDegreeOfParallelism = ParallelPuts, CancellationToken = cancellationToken }, async (booking, token) =>
         {
-            var pending = chunk.Select(b => new WriteRequest(new PutRequest(ClosedItem(aggregateId, b)))).ToList();
-            try
-            {
-                await UnprocessedRetry.ExecuteAsync(async token =>
-                {
-                    var request = new BatchWriteItemRequest { RequestItems = new() { [tableName] = pending } };
-                    var response = await StoreErrors.TranslateAsync(tableName, () => dynamoDb.BatchWriteItemAsync(request, token), token).ConfigureAwait(false);
-                    if (response.UnprocessedItems is { } left && left.TryGetValue(tableName, out var unprocessed) && unprocessed.Count > 0)
-                    {
-                        pending = unprocessed;
-                        throw new UnprocessedWrites();
-                    }
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (UnprocessedWrites)
-            {
-                throw new TransientStoreError($"Table {tableName} left {pending.Count} closed bookings of {aggregateId} unwritten after every retry.");
-            }
-        }
-    }
+            var request = new PutItemRequest { TableName = tableName, Item = ClosedItem(aggregateId, booking) };
+            await StoreErrors.TranslateAsync(tableName, () => dynamoDb.PutItemAsync(request, token), token).ConfigureAwait(false);
+        });
 
     /// <inheritdoc />
     public async Task<Booking?> FindClosedAsync(string aggregateId, string bookingId, CancellationToken cancellationToken)
@@ -149,6 +116,4 @@ public sealed class DynamoDbSnapshotStore(IAmazonDynamoDB dynamoDb, string table
         ["Status"] = Attributes.S(booking.Status.ToString()),
         ["FromWaitlist"] = Attributes.Bool(booking.FromWaitlist),
     };
-
-    private sealed class UnprocessedWrites : Exception;
 }
