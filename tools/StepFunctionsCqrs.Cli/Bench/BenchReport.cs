@@ -12,6 +12,7 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="ClosedLoop">Whether each submitter waited for one command's outcome before sending the next.</param>
 /// <param name="Submitters">Submitters sending at once.</param>
 /// <param name="Usage">What each command used, when it was measured.</param>
+/// <param name="RoomTypes">Room types (aggregates) the bookings spread over.</param>
 public sealed record BenchReport(
     int Commands,
     IReadOnlyDictionary<string, int> Outcomes,
@@ -23,7 +24,8 @@ public sealed record BenchReport(
     int WarmupCommands,
     bool ClosedLoop = false,
     int Submitters = 1,
-    CommandUsage? Usage = null)
+    CommandUsage? Usage = null,
+    int RoomTypes = 0)
 {
     /// <summary>Commands with no outcome by the timeout.</summary>
     public int Missing => Commands - Outcomes.Values.Sum();

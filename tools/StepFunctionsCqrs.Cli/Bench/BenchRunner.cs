@@ -85,7 +85,7 @@ public sealed class BenchRunner(
         var elapsed = outcomes.Count == 0 ? TimeSpan.Zero : outcomes.Values.Max(o => o.RecordedAt) - started;
         var latencies = outcomes.Values.Select(o => o.Latency).ToList();
         return new BenchReport(options.Commands, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, new StoreRates(storeBefore, storeAfter), notAccepted,
-            options.WarmupCommands, options.ClosedLoop, options.Concurrency, usage);
+            options.WarmupCommands, options.ClosedLoop, options.Concurrency, usage, options.RoomTypes);
     }
 
     // Sends the envelopes and waits for their outcomes; returns when the sending started and each outcome seen.

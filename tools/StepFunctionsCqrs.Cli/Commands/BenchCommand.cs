@@ -87,6 +87,7 @@ public static class BenchCommand
         string Ms(TimeSpan span) => F(span.TotalMilliseconds, "0") + " ms";
         var table = new Table().AddColumns("measure", "value");
         table.AddRow("commands", report.Commands.ToString(CultureInfo.InvariantCulture) + $" (after {report.WarmupCommands} not counted, to warm up)");
+        table.AddRow("room types", report.RoomTypes.ToString(CultureInfo.InvariantCulture) + (report.RoomTypes == 1 ? " (every booking on one aggregate)" : " (bookings spread round-robin)"));
         table.AddRow("submitters", report.ClosedLoop
             ? $"{report.Submitters}, each waiting for its command's outcome before sending the next"
             : $"{report.Submitters}, each sending batches of ten back to back");
@@ -107,7 +108,7 @@ public static class BenchCommand
         runtime.Output.WriteLine(
             $"bench commands={report.Commands} warmup={report.WarmupCommands} throughput={F(report.CommandsPerSecond)}/s p50={Ms(report.Latency.P50)} p95={Ms(report.Latency.P95)} p99={Ms(report.Latency.P99)} " +
             $"writesPerCommand={F(report.WritesPerCommand, "0.00")} storeWrites={F(report.StoreWritesPerSecond)}/s storeWritesBefore={F(report.Store.Before)}/s storeWritesAfter={F(report.Store.After)}/s storeBound={F(report.StoreBoundCommandsPerSecond)}/s ratio={F(report.RatioToStoreBound, "0.00")} " +
-            $"submitters={report.Submitters} loop={(report.ClosedLoop ? "closed" : "open")}");
+            $"submitters={report.Submitters} loop={(report.ClosedLoop ? "closed" : "open")} roomTypes={report.RoomTypes}");
         if (report.Usage is { } usage)
         {
             UsageReport.Write(runtime.Console, runtime.Output, usage, report.CommandsPerSecond);
