@@ -29,9 +29,12 @@ public sealed class CliContext(CliRuntime runtime, CliSettings settings, CliClie
     /// <summary>The Step Functions endpoint, for messages.</summary>
     public string StepFunctionsEndpoint => Settings.Describe(Settings.StepFunctionsEndpoint, "states");
 
+    /// <summary>An HTTP client signing its requests with the CLI's credentials, for the endpoints that are not an SDK's.</summary>
+    public HttpClient SignedHttpClient => http ??= SignedHttp();
+
     /// <summary>The read API: over HTTP when a URL is configured, else the same routes answered from the view tables.</summary>
     public IReadApiClient ReadApi() => Settings.ReadApiUrl is { } url
-        ? new HttpReadApiClient(http ??= SignedHttp(), url)
+        ? new HttpReadApiClient(SignedHttpClient, url)
         : new InProcessReadApiClient(Clients.DynamoDb, Settings.Tables, DynamoDbEndpoint);
 
     // The read API takes IAM-authorized calls on AWS and signed calls on the local cloud alike.

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.LocalCloud.Metering;
 
 namespace StepFunctionsCqrs.LocalCloud.Lambda;
 
@@ -12,16 +14,17 @@ public sealed class InProcessFunctions
 
     /// <summary>
     /// Registers every function of <see cref="FunctionCatalog.All"/> under its ARN in <paramref name="region"/> and
-    /// <paramref name="accountId"/>, behind <paramref name="faults"/> when given.
+    /// <paramref name="accountId"/>, behind <paramref name="faults"/> when given; <paramref name="meter"/> hears each invocation's run time.
     /// </summary>
-    public InProcessFunctions(string region, string accountId, FaultInjection? faults = null)
+    public InProcessFunctions(string region, string accountId, FaultInjection? faults = null, ServiceMeter? meter = null)
     {
         faults ??= FaultInjection.None;
         Region = region;
         AccountId = accountId;
         foreach (var function in FunctionCatalog.All)
         {
-            handlers[ArnOf(function)] = new Lazy<Func<Stream, Task<Stream>>>(() => faults.Wrap(function.Name, Create(function)), LazyThreadSafetyMode.ExecutionAndPublication);
+            handlers[ArnOf(function)] = new Lazy<Func<Stream, Task<Stream>>>(
+                () => Metered(function.Name, faults.Wrap(function.Name, Create(function)), meter), LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 
@@ -44,6 +47,22 @@ public sealed class InProcessFunctions
 
     /// <summary>Invokes a function by catalog entry.</summary>
     public Task<Stream> InvokeAsync(FunctionDefinition function, Stream input) => handlers[ArnOf(function)].Value(input);
+
+    // An invocation that fails is billed as well, so it is timed as well.
+    private static Func<Stream, Task<Stream>> Metered(string name, Func<Stream, Task<Stream>> handler, ServiceMeter? meter) => meter is null
+        ? handler
+        : async input =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await handler(input).ConfigureAwait(false);
+            }
+            finally
+            {
+                meter.RecordInvocation(name, Stopwatch.GetElapsedTime(started));
+            }
+        };
 
     private static Func<Stream, Task<Stream>> Create(FunctionDefinition function)
     {

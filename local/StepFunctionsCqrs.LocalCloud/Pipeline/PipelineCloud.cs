@@ -14,6 +14,7 @@ using StepFunctionsCqrs.LocalCloud.Edge;
 using StepFunctionsCqrs.LocalCloud.Http;
 using StepFunctionsCqrs.LocalCloud.Identity;
 using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.Metering;
 using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
 using StepFunctionsCqrs.LocalCloud.WebConsole;
@@ -33,8 +34,9 @@ public sealed class PipelineCloud : IAsyncDisposable
     private readonly List<IAsyncDisposable> parts;
 
     private PipelineCloud(LocalCloudHost host, CreatedResources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId,
-        LocalIdentities identities)
+        LocalIdentities identities, ServiceMeter meter)
     {
+        Meter = meter;
         Identities = identities;
         DynaliteProcessId = dynaliteProcessId;
         Host = host;
@@ -45,6 +47,9 @@ public sealed class PipelineCloud : IAsyncDisposable
 
     /// <summary>The edge.</summary>
     public LocalCloudHost Host { get; }
+
+    /// <summary>What the functions asked of DynamoDB and SQS, and their invocations; <c>GET /meter</c> answers it.</summary>
+    public ServiceMeter Meter { get; }
 
     /// <summary>The edge URL, for AWS_ENDPOINT_URL.</summary>
     public Uri Endpoint => Host.Endpoint;
@@ -88,7 +93,8 @@ public sealed class PipelineCloud : IAsyncDisposable
             var store = await StepFunctionsStore.OpenAsync(Path.Combine(options.StateFolder, "stepfunctions.db"), cancellationToken).ConfigureAwait(false);
             parts.Add(store);
 
-            var functions = new InProcessFunctions(options.Region, options.AccountId, options.Faults);
+            var meter = new ServiceMeter();
+            var functions = new InProcessFunctions(options.Region, options.AccountId, options.Faults, meter);
             var arns = new StateMachineArns(options.Region, options.AccountId);
             var hostOptions = new LocalCloudOptions
             {
@@ -127,6 +133,7 @@ public sealed class PipelineCloud : IAsyncDisposable
                 app =>
                 {
                     ConsoleRoutes.Map(app);
+                    app.MapGet("/meter", () => Results.Ok(meter.Read()));
                     app.MapPost("/commands", (HttpContext context) => context.RequestServices.GetRequiredService<CommandsEndpoint>().HandleAsync(context));
                     app.MapGet("/{**path}", (HttpContext context) => context.RequestServices.GetRequiredService<ReadApiEndpoint>().HandleAsync(context));
                 }).ConfigureAwait(false);
@@ -135,6 +142,9 @@ public sealed class PipelineCloud : IAsyncDisposable
             var runner = host.Services.GetRequiredService<ExecutionRunner>();
             parts.Add(runner);
 
+            // Before the functions' clients are built: the SDK applies the hook to clients made after it.
+            var metering = SdkMetering.Register(meter, identities.Functions.AccessKey, [dynalite.Endpoint, host.Endpoint]);
+            parts.Add(new DisposeAction(metering.Dispose));
             var edge = host.Endpoint.ToString();
             commandApiSqs = SqsClient(edge, options.Region, identities.CommandApi.Credentials);
             var functionsSqs = SqsClient(edge, options.Region, identities.Functions.Credentials);
@@ -158,7 +168,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
                 input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger, runner.WaitForRoomAsync);
             parts.Add(mapping);
-            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId, identities);
+            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId, identities, meter);
         }
         catch
         {

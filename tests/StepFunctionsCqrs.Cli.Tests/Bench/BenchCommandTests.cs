@@ -32,5 +32,20 @@ public sealed class BenchCommandTests : IAsyncLifetime
         Assert.True(figures.Success, cli.Output);
         int Ms(string name) => int.Parse(figures.Groups[name].Value, CultureInfo.InvariantCulture);
         Assert.True(Ms("p50") <= Ms("p95") && Ms("p95") <= Ms("p99"), cli.Output);
+
+        // Measured from the executions' histories and the local cloud's meter: a booking that meets no conflict enters ten
+        // states (Validate, IsValid, Persist, IsDecided, Project and its three branches, RecordAccepted, Accepted) and makes
+        // seven conditional writes of under a kilobyte each.
+        Assert.Contains("USD per million commands", cli.Console, StringComparison.Ordinal);
+        Assert.Contains("Standard StartExecution (300/s)", cli.Console, StringComparison.Ordinal);
+        var cost = Regex.Match(cli.Output,
+            @"bench-cost sampled=20 transitions=(?<t>[\d.]+) lambdaInvocations=(?<l>[\d.]+) lambdaMs=[\d.]+ readUnits=(?<r>[\d.]+) writeUnits=(?<w>[\d.]+) " +
+            @"sqsRequests=(?<q>[\d.]+) standardPerMillion=(?<s>[\d.]+) expressPerMillion=(?<e>[\d.]+)");
+        Assert.True(cost.Success, cli.Output);
+        double F(string name) => double.Parse(cost.Groups[name].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(10.0, F("t"));
+        Assert.True(F("l") >= 6.0, cli.Output);
+        Assert.Equal(7.0, F("w"));
+        Assert.True(F("q") > 0 && F("s") > F("e"), cli.Output);
     }
 }

@@ -11,9 +11,10 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// Each submitter sends one command and waits for its outcome before sending the next (with one submitter, one command at
 /// a time); otherwise submitters send batches of ten back to back, as a producer with a backlog would.
 /// </param>
+/// <param name="HistorySample">Measured commands whose execution histories are read for the usage and cost figures (0 for none).</param>
 public sealed record BenchOptions(
     int Commands = 2000, int Concurrency = 32, int RoomTypes = 50, TimeSpan? Timeout = null, int ProbeWrites = 5000, int WarmupCommands = 300,
-    bool ClosedLoop = false)
+    bool ClosedLoop = false, int HistorySample = 200)
 {
     /// <summary>The wait for outcomes.</summary>
     public TimeSpan WaitTimeout => Timeout ?? TimeSpan.FromMinutes(15);

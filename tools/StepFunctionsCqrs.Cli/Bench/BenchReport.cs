@@ -11,6 +11,8 @@ namespace StepFunctionsCqrs.Cli.Bench;
 /// <param name="WarmupCommands">Commands run before the measured ones and not counted.</param>
 /// <param name="ClosedLoop">Whether each submitter waited for one command's outcome before sending the next.</param>
 /// <param name="Submitters">Submitters sending at once.</param>
+/// <param name="Usage">What each command used, when it was measured.</param>
+/// <param name="RoomTypes">Room types (aggregates) the bookings spread over.</param>
 public sealed record BenchReport(
     int Commands,
     IReadOnlyDictionary<string, int> Outcomes,
@@ -21,7 +23,9 @@ public sealed record BenchReport(
     IReadOnlyList<string> NotAccepted,
     int WarmupCommands,
     bool ClosedLoop = false,
-    int Submitters = 1)
+    int Submitters = 1,
+    CommandUsage? Usage = null,
+    int RoomTypes = 0)
 {
     /// <summary>Commands with no outcome by the timeout.</summary>
     public int Missing => Commands - Outcomes.Values.Sum();

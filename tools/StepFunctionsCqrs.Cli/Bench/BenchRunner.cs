@@ -12,10 +12,12 @@ namespace StepFunctionsCqrs.Cli.Bench;
 
 /// <summary>
 /// Submits BookRoom commands to a fresh hotel through SQS, measures submit→status latency and throughput, counts the
-/// conditional writes each command made from the commit log, then measures the store's own conditional-write rate.
+/// conditional writes each command made from the commit log, then measures the store's own conditional-write rate. With a
+/// <see cref="UsageProbe"/>, it also measures what each command used (transitions, invocations, capacity units, requests).
 /// </summary>
 public sealed class BenchRunner(
-    CommandSubmitter submitter, StatusBatchPoller poller, IAmazonDynamoDB dynamoDb, TableNames tables, string endpointForMessages, TimeProvider timeProvider)
+    CommandSubmitter submitter, StatusBatchPoller poller, IAmazonDynamoDB dynamoDb, TableNames tables, string endpointForMessages, TimeProvider timeProvider,
+    UsageProbe? usageProbe = null)
 {
     private const int WindowSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -61,7 +63,17 @@ public sealed class BenchRunner(
         var storeBefore = await probe.MeasureAsync(options.ProbeWrites, options.ProbeWrites / 5, options.Concurrency, cancellationToken).ConfigureAwait(false);
         progress?.Report(("store probe before", 1, 1));
 
+        var meterBefore = usageProbe is null ? null : await usageProbe.StartAsync(cancellationToken).ConfigureAwait(false);
         var (started, outcomes) = await RunBurstAsync(Bookings(options.Commands, "bk", 0), options, "submit", "outcomes", progress, cancellationToken).ConfigureAwait(false);
+        CommandUsage? usage = null;
+        if (usageProbe is not null && outcomes.Count > 0 && options.HistorySample > 0)
+        {
+            progress?.Report(("execution histories", 0, 1));
+            // A closed loop sends one message per request; otherwise the submitters send batches of ten.
+            var sendRequests = options.ClosedLoop ? options.Commands : (options.Commands + CommandSubmitter.BatchLimit - 1) / CommandSubmitter.BatchLimit;
+            usage = await usageProbe.MeasureAsync(meterBefore, outcomes.Keys, sendRequests, options.HistorySample, cancellationToken).ConfigureAwait(false);
+            progress?.Report(("execution histories", 1, 1));
+        }
 
         var writesPerCommand = await WritesPerCommandAsync(hotelId, roomTypes, outcomes.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         progress?.Report(("store probe after", 0, 1));
@@ -73,7 +85,7 @@ public sealed class BenchRunner(
         var elapsed = outcomes.Count == 0 ? TimeSpan.Zero : outcomes.Values.Max(o => o.RecordedAt) - started;
         var latencies = outcomes.Values.Select(o => o.Latency).ToList();
         return new BenchReport(options.Commands, counts, elapsed, LatencyPercentiles.Of(latencies), writesPerCommand, new StoreRates(storeBefore, storeAfter), notAccepted,
-            options.WarmupCommands, options.ClosedLoop, options.Concurrency);
+            options.WarmupCommands, options.ClosedLoop, options.Concurrency, usage, options.RoomTypes);
     }
 
     // Sends the envelopes and waits for their outcomes; returns when the sending started and each outcome seen.

@@ -19,6 +19,10 @@ public static class BenchCommand
         var probeWrites = new Option<int>("--probe-writes") { Description = "Conditional writes the store probe times, after a fifth as many to warm up.", DefaultValueFactory = _ => 5000 };
         var warmup = new Option<int>("--warmup") { Description = "BookRoom commands run first and not counted (0 for none).", DefaultValueFactory = _ => 300 };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for every outcome.", DefaultValueFactory = _ => 900 };
+        var historySample = new Option<int>("--history-sample")
+        {
+            Description = "Measured commands whose execution histories are read for the usage and cost figures (0 for none).", DefaultValueFactory = _ => 200,
+        };
         var closedLoop = new Option<bool>("--closed-loop")
         {
             Description = "Each submitter sends one command and waits for its outcome before the next (with --concurrency 1, one command at a time).",
@@ -31,25 +35,28 @@ public static class BenchCommand
         command.Options.Add(warmup);
         command.Options.Add(timeout);
         command.Options.Add(closedLoop);
+        command.Options.Add(historySample);
         command.SetAction((parse, ct) => CliApp.RunWithContextAsync(runtime, parse, async context =>
         {
             var options = new BenchOptions(parse.GetValue(commands), parse.GetValue(concurrency), parse.GetValue(roomTypes),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(probeWrites), parse.GetValue(warmup), parse.GetValue(closedLoop));
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(probeWrites), parse.GetValue(warmup), parse.GetValue(closedLoop),
+                parse.GetValue(historySample));
             if (options.Commands < 1 || options.Concurrency < 1 || options.RoomTypes < 1 || options.ProbeWrites < 1)
             {
                 throw new CliException("--commands, --concurrency, --room-types and --probe-writes must all be at least 1.");
             }
 
-            if (options.WarmupCommands < 0)
+            if (options.WarmupCommands < 0 || options.HistorySample < 0)
             {
-                throw new CliException($"--warmup must be 0 or more, not {options.WarmupCommands}.");
+                throw new CliException($"--warmup and --history-sample must be 0 or more, not {options.WarmupCommands} and {options.HistorySample}.");
             }
 
             var queueUrl = await context.QueueUrlAsync(context.Settings.CommandsQueue, ct).ConfigureAwait(false);
             var runner = new BenchRunner(
                 new CommandSubmitter(context.Clients.Sqs, queueUrl, context.SqsEndpoint),
                 new StatusBatchPoller(context.Clients.DynamoDb, context.Settings.Tables.CommandStatus, context.DynamoDbEndpoint),
-                context.Clients.DynamoDb, context.Settings.Tables, context.DynamoDbEndpoint, runtime.Time);
+                context.Clients.DynamoDb, context.Settings.Tables, context.DynamoDbEndpoint, runtime.Time,
+                new UsageProbe(context.Clients.StepFunctions, context.Settings.StateMachineArn, new LocalCloudMeter(context.SignedHttpClient, context.Settings.Endpoint)));
             BenchReport? report = null;
             await runtime.Console.Progress().AutoClear(false).StartAsync(async progress =>
             {
@@ -80,6 +87,7 @@ public static class BenchCommand
         string Ms(TimeSpan span) => F(span.TotalMilliseconds, "0") + " ms";
         var table = new Table().AddColumns("measure", "value");
         table.AddRow("commands", report.Commands.ToString(CultureInfo.InvariantCulture) + $" (after {report.WarmupCommands} not counted, to warm up)");
+        table.AddRow("room types", report.RoomTypes.ToString(CultureInfo.InvariantCulture) + (report.RoomTypes == 1 ? " (every booking on one aggregate)" : " (bookings spread round-robin)"));
         table.AddRow("submitters", report.ClosedLoop
             ? $"{report.Submitters}, each waiting for its command's outcome before sending the next"
             : $"{report.Submitters}, each sending batches of ten back to back");
@@ -100,6 +108,10 @@ public static class BenchCommand
         runtime.Output.WriteLine(
             $"bench commands={report.Commands} warmup={report.WarmupCommands} throughput={F(report.CommandsPerSecond)}/s p50={Ms(report.Latency.P50)} p95={Ms(report.Latency.P95)} p99={Ms(report.Latency.P99)} " +
             $"writesPerCommand={F(report.WritesPerCommand, "0.00")} storeWrites={F(report.StoreWritesPerSecond)}/s storeWritesBefore={F(report.Store.Before)}/s storeWritesAfter={F(report.Store.After)}/s storeBound={F(report.StoreBoundCommandsPerSecond)}/s ratio={F(report.RatioToStoreBound, "0.00")} " +
-            $"submitters={report.Submitters} loop={(report.ClosedLoop ? "closed" : "open")}");
+            $"submitters={report.Submitters} loop={(report.ClosedLoop ? "closed" : "open")} roomTypes={report.RoomTypes}");
+        if (report.Usage is { } usage)
+        {
+            UsageReport.Write(runtime.Console, runtime.Output, usage, report.CommandsPerSecond);
+        }
     }
 }
