@@ -229,7 +229,7 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
     {
         // Another attempt of this command may have appended since the claim; its commit is above the claimed version,
         // which a history that starts at a newer snapshot no longer holds.
-        var earlier = history.BaseVersion > claim.FromVersion
+        var earlier = history.ReplayableAfter > claim.FromVersion
             ? await inventories.FindAsync(hotelId, roomTypeId, envelope.CommandId, claim.FromVersion, cancellationToken).ConfigureAwait(false)
             : history.Replay(envelope.CommandId);
         if (earlier is not null)

@@ -107,10 +107,10 @@ public sealed class InventoryHistories(
     public async Task<AggregateChange?> FindAsync(string hotelId, string roomTypeId, string commandId, long afterVersion, CancellationToken cancellationToken)
     {
         var aggregateId = AggregateIds.Inventory(hotelId, roomTypeId);
-        if (cache.TryGetValue(aggregateId, out var kept) && kept.History.BaseVersion <= afterVersion)
+        if (cache.TryGetValue(aggregateId, out var kept) && kept.History.ReplayableAfter <= afterVersion)
         {
             var current = await LoadAsync(hotelId, roomTypeId, cancellationToken).ConfigureAwait(false);
-            if (current.BaseVersion <= afterVersion)
+            if (current.ReplayableAfter <= afterVersion)
             {
                 return current.Replay(commandId);
             }
@@ -179,7 +179,7 @@ public sealed class InventoryHistories(
     private async Task<InventoryHistory> SnapshotAsync(InventoryHistory history, CancellationToken cancellationToken)
     {
         var (state, closed) = history.State.Close(StayRules.ClosingDay(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)));
-        var rebased = new InventoryHistory(history.AggregateId, state, history.Version, []);
+        var rebased = history.Rebased(state);
         var snapshot = InventorySnapshotCodec.Encode(history.AggregateId, history.Version, state);
         var bytes = System.Text.Encoding.UTF8.GetByteCount(snapshot.State);
         try

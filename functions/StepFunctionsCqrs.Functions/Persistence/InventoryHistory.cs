@@ -8,8 +8,14 @@ namespace StepFunctionsCqrs.Functions.Persistence;
 /// An inventory as Persist knows it: a base state as of <see cref="BaseVersion"/> (a snapshot, or the empty inventory at
 /// 0) and the commits after it, so deciding folds only the tail.
 /// </summary>
-public sealed class InventoryHistory(string aggregateId, InventoryState baseState, long baseVersion, IReadOnlyList<StoredCommit> tail)
+public sealed class InventoryHistory(string aggregateId, InventoryState baseState, long baseVersion, IReadOnlyList<StoredCommit> tail, InventoryHistory? before = null)
 {
+    /// <summary>The history as it was before the last rebase, so a commit folded into the base can still be replayed.</summary>
+    public InventoryHistory? Before { get; } = before;
+
+    /// <summary>The oldest version after which this history can replay a commit.</summary>
+    public long ReplayableAfter => Before?.BaseVersion ?? BaseVersion;
+
     private InventoryState? state;
 
     /// <summary>The inventory's commit-log key.</summary>
@@ -36,17 +42,21 @@ public sealed class InventoryHistory(string aggregateId, InventoryState baseStat
 
     /// <summary>This history followed by newer commits, which must continue its versions.</summary>
     public InventoryHistory With(IReadOnlyList<StoredCommit> newer) =>
-        newer.Count == 0 ? this : new InventoryHistory(AggregateId, Base, BaseVersion, [.. Tail, .. newer]);
+        newer.Count == 0 ? this : new InventoryHistory(AggregateId, Base, BaseVersion, [.. Tail, .. newer], Before);
 
-    /// <summary>The same state with the tail folded into the base, as a snapshot at <see cref="Version"/> holds it.</summary>
-    public InventoryHistory Rebased() => Tail.Count == 0 ? this : new InventoryHistory(AggregateId, State, Version, []);
+    /// <summary>
+    /// The history rebased on <paramref name="state"/>, the state at <see cref="Version"/> as a snapshot holds it (closed,
+    /// <see cref="InventoryState.Close"/>), keeping this history one interval back so its commits can still be replayed.
+    /// </summary>
+    public InventoryHistory Rebased(InventoryState state) =>
+        new(AggregateId, state, Version, [], Tail.Count == 0 ? Before : new InventoryHistory(AggregateId, Base, BaseVersion, Tail));
 
     /// <summary>The change the command's commit made, when that commit is in the tail; null otherwise.</summary>
     public AggregateChange? Replay(string commandId)
     {
         if (!Tail.Any(c => c.CommandId == commandId))
         {
-            return null;
+            return Before?.Replay(commandId);
         }
 
         var inventory = Base;

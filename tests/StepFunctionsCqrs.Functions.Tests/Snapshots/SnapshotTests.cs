@@ -134,6 +134,28 @@ public sealed class SnapshotTests(Dynalite dynalite)
     }
 
     [Fact]
+    public async Task A_warm_retry_of_a_commit_folded_into_the_last_snapshot_is_replayed_from_memory_without_reading_the_log_again()
+    {
+        var store = await InventoryStore.CreateAsync(dynalite, snapshotInterval: 5);
+        await store.SeedAsync(capacity: 2, []);
+        var container = store.NewContainer();
+        var book = BookRoom("book-x", "ann", "bx", "2028-01-01", "2028-01-03");
+        var first = await container.PersistAsync(book);
+        for (var i = 0; i < 6; i++)
+        {
+            await container.PersistAsync(BookRoom($"book-{i}", "bob", $"b{i}", "2028-01-02", "2028-01-04"));
+        }
+
+        Assert.True((await store.Snapshots.ReadLatestAsync(Inventory, null, CancellationToken.None))!.Version > 2);
+        container.Reads.Reads.Clear();
+        var retried = await container.PersistAsync(book);
+
+        Assert.Equal(Json(first), Json(retried));
+        Assert.All(container.Reads.Reads, read => Assert.Equal((8L, 0), (read.AfterVersion, read.Returned)));
+        Assert.Single(await store.Log.LoadAsync(Inventory, CancellationToken.None), c => c.CommandId == "book-x");
+    }
+
+    [Fact]
     public async Task Reading_the_whole_log_skips_the_snapshots_so_a_replay_sees_the_same_commits_as_without_them()
     {
         var store = await InventoryStore.CreateAsync(dynalite, snapshotInterval: 3);
