@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StepFunctionsCqrs.Domain.Outcomes;
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
-using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Sqs;
 using StepFunctionsCqrs.Functions.StepFunctions;
 
@@ -17,33 +18,33 @@ namespace StepFunctionsCqrs.Functions.Dispatching;
 /// whose command id already names an execution of a different command, cannot become an execution, and it is left to
 /// SQS's redrive policy to dead-letter.
 /// </summary>
-public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string stateMachineArn)
+public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string stateMachineArn, ILogger? logger = null)
 {
+    private readonly ILogger log = logger ?? NullLogger.Instance;
+
     /// <summary>The largest body the dispatcher accepts; the execution input adds only the SQS context to it.</summary>
     public const int MaxBodyBytes = DispatchableBody.MaxBytes;
 
     /// <summary>Starts the message's execution, never throwing for one message's problems.</summary>
     public async Task<DispatchOutcome> DispatchAsync(SqsMessage message, CancellationToken cancellationToken)
     {
+        using var scope = log.BeginScope(new Dictionary<string, object?>
+        {
+            ["state"] = "Dispatch", ["messageId"] = message.MessageId, ["receiveCount"] = message.Attribute("ApproximateReceiveCount"),
+        });
         if (DispatchableBody.Problem(message.Body, out var commandId, out var command) is { } reason)
         {
-            JsonLog.Write("WARN", "Message cannot become an execution; leaving it to the dead-letter queue", new Dictionary<string, object?>
-            {
-                ["messageId"] = message.MessageId,
-                ["reason"] = reason,
-                ["receiveCount"] = message.Attribute("ApproximateReceiveCount"),
-            });
+            log.LogWarning("Message cannot become an execution; leaving it to the dead-letter queue: {Reason}", reason);
             return DispatchOutcome.Unusable;
         }
+
+        using var commandScope = log.BeginScope(new Dictionary<string, object?> { ["commandId"] = commandId });
 
         var input = JsonSerializer.Serialize(new ExecutionInput(command, Context(message)), HandlerJson.Options);
         try
         {
             var started = await stepFunctions.StartExecutionAsync(stateMachineArn, commandId, input, cancellationToken).ConfigureAwait(false);
-            JsonLog.Write("INFO", "Execution started", new Dictionary<string, object?>
-            {
-                ["messageId"] = message.MessageId, ["commandId"] = commandId, ["executionArn"] = started.ExecutionArn,
-            });
+            log.LogDebug("Execution started: {ExecutionArn}", started.ExecutionArn);
             return DispatchOutcome.Started;
         }
         catch (ExecutionAlreadyExistsException)
@@ -52,10 +53,7 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            JsonLog.Write("ERROR", "StartExecution failed; SQS will deliver the message again", new Dictionary<string, object?>
-            {
-                ["messageId"] = message.MessageId, ["commandId"] = commandId, ["error"] = e.GetType().Name, ["cause"] = e.Message,
-            });
+            log.LogWarning(e, "StartExecution failed with {ErrorName}; SQS will deliver the message again", e.GetType().Name);
             return DispatchOutcome.Failed;
         }
     }
@@ -69,10 +67,7 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            JsonLog.Write("ERROR", "The execution of this command id exists but could not be described; SQS will deliver the message again", new Dictionary<string, object?>
-            {
-                ["messageId"] = message.MessageId, ["commandId"] = commandId, ["error"] = e.GetType().Name, ["cause"] = e.Message,
-            });
+            log.LogWarning(e, "The execution of this command id exists but DescribeExecution failed with {ErrorName}; SQS will deliver the message again", e.GetType().Name);
             return DispatchOutcome.Failed;
         }
 
@@ -83,21 +78,12 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
                 return DispatchOutcome.AlreadyStarted;
             case ExistingCommand.Different:
                 // Counting this as started would drop the second command without a trace; dead-lettered, it stays visible.
-                JsonLog.Write("WARN", "Command id already names an execution of a different command; leaving the message to the dead-letter queue", new Dictionary<string, object?>
-                {
-                    ["messageId"] = message.MessageId,
-                    ["commandId"] = commandId,
-                    ["reasonCode"] = ReasonCodes.CommandIdReused,
-                    ["reason"] = $"The command id {QuotedValue.Of(commandId)} already names an execution started with a different command.",
-                    ["receiveCount"] = message.Attribute("ApproximateReceiveCount"),
-                });
+                log.LogWarning("{ReasonCode}: the command id {QuotedCommandId} already names an execution started with a different command; leaving the message to the dead-letter queue",
+                    ReasonCodes.CommandIdReused, QuotedValue.Of(commandId));
                 return DispatchOutcome.Reused;
             default:
                 // Refused as existing yet not found: the name is held by something Describe cannot see yet; try again later.
-                JsonLog.Write("ERROR", "StartExecution said the execution exists but DescribeExecution found none; SQS will deliver the message again", new Dictionary<string, object?>
-                {
-                    ["messageId"] = message.MessageId, ["commandId"] = commandId,
-                });
+                log.LogWarning("StartExecution said the execution exists but DescribeExecution found none; SQS will deliver the message again");
                 return DispatchOutcome.Failed;
         }
     }

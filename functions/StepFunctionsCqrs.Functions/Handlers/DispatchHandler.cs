@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Dispatching;
 using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Sqs;
 using StepFunctionsCqrs.Functions.StepFunctions;
 
@@ -20,9 +22,9 @@ public sealed class DispatchHandler
     {
     }
 
-    /// <summary>Uses the given Step Functions client and state machine.</summary>
-    public DispatchHandler(IStepFunctionsClient stepFunctions, string stateMachineArn) =>
-        dispatcher = new MessageDispatcher(stepFunctions, stateMachineArn);
+    /// <summary>Uses the given Step Functions client and state machine, logging to <paramref name="loggers"/> (the process's by default).</summary>
+    public DispatchHandler(IStepFunctionsClient stepFunctions, string stateMachineArn, ILoggerFactory? loggers = null) =>
+        dispatcher = new MessageDispatcher(stepFunctions, stateMachineArn, (loggers ?? HandlerLogging.Factory).CreateLogger<DispatchHandler>());
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public async Task<Stream> Handle(Stream input)

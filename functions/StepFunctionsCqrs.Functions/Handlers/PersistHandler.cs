@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Functions.Aws;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Configuration;
@@ -15,6 +16,7 @@ namespace StepFunctionsCqrs.Functions.Handlers;
 public sealed class PersistHandler
 {
     private readonly CommandPersister persister;
+    private readonly ILogger log;
 
     /// <summary>
     /// Configured from the environment: the commit log table and the standard AWS settings. A warm function keeps the
@@ -25,14 +27,19 @@ public sealed class PersistHandler
     {
     }
 
-    /// <summary>Uses the given commit log, command ledger, snapshots and clock.</summary>
-    public PersistHandler(ICommitLog commitLog, ICommandLedger ledger, ISnapshotStore snapshots, TimeProvider timeProvider)
-        : this(new CommandPersister(commitLog, ledger, new InventoryHistories(commitLog, snapshots, timeProvider, JsonLineLogger.For<InventoryHistories>()), timeProvider))
+    /// <summary>Uses the given commit log, command ledger, snapshots and clock, logging to <paramref name="loggers"/> (the process's by default).</summary>
+    public PersistHandler(ICommitLog commitLog, ICommandLedger ledger, ISnapshotStore snapshots, TimeProvider timeProvider, ILoggerFactory? loggers = null)
+        : this(new CommandPersister(commitLog, ledger,
+            new InventoryHistories(commitLog, snapshots, timeProvider, (loggers ?? HandlerLogging.Factory).CreateLogger<InventoryHistories>()), timeProvider), loggers)
     {
     }
 
-    /// <summary>Uses the given persister.</summary>
-    public PersistHandler(CommandPersister persister) => this.persister = persister;
+    /// <summary>Uses the given persister, logging to <paramref name="loggers"/> (the process's by default).</summary>
+    public PersistHandler(CommandPersister persister, ILoggerFactory? loggers = null)
+    {
+        this.persister = persister;
+        log = (loggers ?? HandlerLogging.Factory).CreateLogger<PersistHandler>();
+    }
 
     private PersistHandler(Amazon.DynamoDBv2.IAmazonDynamoDB dynamoDb, string commitLogTable)
         : this(new DynamoDbCommitLog(dynamoDb, commitLogTable), new DynamoDbCommandLedger(dynamoDb, commitLogTable),
@@ -44,13 +51,28 @@ public sealed class PersistHandler
     public async Task<Stream> Handle(Stream input)
     {
         var request = await HandlerJson.ReadAsync<PersistRequest>(input).ConfigureAwait(false);
-        var reading = EnvelopeReader.Read(request.Command);
-        var envelope = reading.Envelope ?? throw new InvalidOperationException(
-            $"Persist received a command that validation should have rejected: {string.Join("; ", reading.Reasons.Select(r => r.Message))}");
-        var fingerprint = CommandFingerprint.Of(request.Command);
-        var outcome = request.LookupOnly
-            ? await persister.FindAsync(envelope, fingerprint, request.ExecutionId, CancellationToken.None).ConfigureAwait(false)
-            : await persister.PersistAsync(envelope, fingerprint, request.ExecutionId, CancellationToken.None).ConfigureAwait(false);
-        return HandlerJson.Write(outcome);
+        return await InvocationLog.RunAsync(log, InvocationLog.CommandScope(request.LookupOnly ? "FindCommit" : "Persist", request.Command, request.ExecutionId), async () =>
+        {
+            var reading = EnvelopeReader.Read(request.Command);
+            var envelope = reading.Envelope ?? throw new InvalidOperationException(
+                $"Persist received a command that validation should have rejected: {string.Join("; ", reading.Reasons.Select(r => r.Message))}");
+            var fingerprint = CommandFingerprint.Of(request.Command);
+            var outcome = request.LookupOnly
+                ? await persister.FindAsync(envelope, fingerprint, request.ExecutionId, CancellationToken.None).ConfigureAwait(false)
+                : await persister.PersistAsync(envelope, fingerprint, request.ExecutionId, CancellationToken.None).ConfigureAwait(false);
+            return new InvocationResult(HandlerJson.Write(outcome), outcome switch
+            {
+                { Commit: not null } => "Committed",
+                { Rejection: not null } => "Declined",
+                _ => "NotFound",
+            }, OutcomeFields(outcome));
+        }).ConfigureAwait(false);
     }
+
+    private static Dictionary<string, object?> OutcomeFields(PersistOutcome outcome) => outcome switch
+    {
+        { Commit.Changes: [var first, ..] changes } => new() { ["aggregateId"] = first.AggregateId, ["version"] = first.Version, ["changes"] = changes.Count },
+        { Rejection: { } rejection } => new() { ["reasonCodes"] = string.Join(",", rejection.Reasons.Select(r => r.Code).Distinct()) },
+        _ => [],
+    };
 }

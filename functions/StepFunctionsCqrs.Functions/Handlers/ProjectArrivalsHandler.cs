@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Aws;
 using StepFunctionsCqrs.Functions.Configuration;
+using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Projections;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
@@ -18,8 +20,9 @@ public sealed class ProjectArrivalsHandler
     {
     }
 
-    /// <summary>Writes to the given view.</summary>
-    public ProjectArrivalsHandler(IArrivalsView view) => projector = new("Arrivals", ArrivalsProjection.Project, view);
+    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default).</summary>
+    public ProjectArrivalsHandler(IArrivalsView view, ILoggerFactory? loggers = null) =>
+        projector = new("Arrivals", ArrivalsProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectArrivalsHandler>());
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public Task<Stream> Handle(Stream input) => projector.HandleAsync(input);

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Aws;
 using StepFunctionsCqrs.Functions.Configuration;
+using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Projections;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
@@ -18,8 +20,9 @@ public sealed class ProjectAvailabilityHandler
     {
     }
 
-    /// <summary>Writes to the given view.</summary>
-    public ProjectAvailabilityHandler(IAvailabilityView view) => projector = new("Availability", AvailabilityProjection.Project, view);
+    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default).</summary>
+    public ProjectAvailabilityHandler(IAvailabilityView view, ILoggerFactory? loggers = null) =>
+        projector = new("Availability", AvailabilityProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectAvailabilityHandler>());
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public Task<Stream> Handle(Stream input) => projector.HandleAsync(input);

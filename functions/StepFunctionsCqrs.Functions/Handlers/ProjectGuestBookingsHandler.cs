@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Aws;
 using StepFunctionsCqrs.Functions.Configuration;
+using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Projections;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
@@ -18,8 +20,9 @@ public sealed class ProjectGuestBookingsHandler
     {
     }
 
-    /// <summary>Writes to the given view.</summary>
-    public ProjectGuestBookingsHandler(IGuestBookingsView view) => projector = new("GuestBookings", GuestBookingsProjection.Project, view);
+    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default).</summary>
+    public ProjectGuestBookingsHandler(IGuestBookingsView view, ILoggerFactory? loggers = null) =>
+        projector = new("GuestBookings", GuestBookingsProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectGuestBookingsHandler>());
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public Task<Stream> Handle(Stream input) => projector.HandleAsync(input);

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Functions.Aws;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Http;
 using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Queries;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
@@ -12,6 +14,7 @@ namespace StepFunctionsCqrs.Functions.Handlers;
 public sealed class QueryHandler
 {
     private readonly ReadApi api;
+    private readonly ILogger log;
 
     /// <summary>Configured from the environment: the view tables and the standard AWS settings.</summary>
     public QueryHandler()
@@ -29,15 +32,29 @@ public sealed class QueryHandler
     {
     }
 
-    /// <summary>Reads from the given views, telling callers apart as <paramref name="callers"/> says.</summary>
-    public QueryHandler(IAvailabilityView availability, IGuestBookingsView guestBookings, IArrivalsView arrivals, ICommandStatusView commandStatus, ApiCaller callers) =>
+    /// <summary>
+    /// Reads from the given views, telling callers apart as <paramref name="callers"/> says, logging to
+    /// <paramref name="loggers"/> (the process's by default).
+    /// </summary>
+    public QueryHandler(
+        IAvailabilityView availability, IGuestBookingsView guestBookings, IArrivalsView arrivals, ICommandStatusView commandStatus, ApiCaller callers,
+        ILoggerFactory? loggers = null)
+    {
         api = new ReadApi(availability, guestBookings, arrivals, commandStatus, callers);
+        log = (loggers ?? HandlerLogging.Factory).CreateLogger<QueryHandler>();
+    }
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public async Task<Stream> Handle(Stream input)
     {
         var request = await HandlerJson.ReadAsync<HttpApiRequest>(input).ConfigureAwait(false);
-        var response = await api.AnswerAsync(request, CancellationToken.None).ConfigureAwait(false);
-        return HandlerJson.Write(response);
+        // The path is the caller's to choose; the log keeps its first 256 characters.
+        var path = request.RawPath is { Length: > 256 } longPath ? longPath[..256] + "…" : request.RawPath;
+        var scope = new Dictionary<string, object?> { ["state"] = "Query", ["method"] = request.RequestContext?.Http?.Method, ["path"] = path };
+        return await InvocationLog.RunAsync(log, scope, async () =>
+        {
+            var response = await api.AnswerAsync(request, CancellationToken.None).ConfigureAwait(false);
+            return new InvocationResult(HandlerJson.Write(response), response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }).ConfigureAwait(false);
     }
 }

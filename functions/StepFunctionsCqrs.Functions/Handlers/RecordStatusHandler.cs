@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Functions.Aws;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
@@ -13,6 +15,7 @@ public sealed class RecordStatusHandler
     private readonly ICommandStatusView view;
     private readonly TimeProvider timeProvider;
     private readonly TimeSpan retention;
+    private readonly ILogger log;
 
     /// <summary>Configured from the environment: the command status table, its retention and the standard AWS settings.</summary>
     public RecordStatusHandler()
@@ -26,18 +29,27 @@ public sealed class RecordStatusHandler
     {
     }
 
-    /// <summary>Writes to the given view, stamping records with the given clock, to expire after <paramref name="retention"/>.</summary>
-    public RecordStatusHandler(ICommandStatusView view, TimeProvider timeProvider, TimeSpan retention)
+    /// <summary>
+    /// Writes to the given view, stamping records with the given clock, to expire after <paramref name="retention"/>,
+    /// logging to <paramref name="loggers"/> (the process's by default).
+    /// </summary>
+    public RecordStatusHandler(ICommandStatusView view, TimeProvider timeProvider, TimeSpan retention, ILoggerFactory? loggers = null)
     {
         this.view = view;
         this.timeProvider = timeProvider;
         this.retention = retention;
+        log = (loggers ?? HandlerLogging.Factory).CreateLogger<RecordStatusHandler>();
     }
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public async Task<Stream> Handle(Stream input)
     {
         var request = await HandlerJson.ReadAsync<RecordStatusRequest>(input).ConfigureAwait(false);
+        return await InvocationLog.RunAsync(log, InvocationLog.CommandScope("RecordStatus", request.CommandId, request.ExecutionId), () => RecordAsync(request)).ConfigureAwait(false);
+    }
+
+    private async Task<InvocationResult> RecordAsync(RecordStatusRequest request)
+    {
         var record = new CommandStatusRecord(
             request.CommandId,
             request.Status,
@@ -48,6 +60,8 @@ public sealed class RecordStatusHandler
             timeProvider.GetUtcNow(),
             timeProvider.GetUtcNow() + retention);
         var held = await view.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
-        return HandlerJson.Write(new RecordStatusResult(held.CommandId, held.Status, held.ExecutionId));
+        // A status already held by another execution is the first record winning, as designed; the line says so.
+        return new InvocationResult(HandlerJson.Write(new RecordStatusResult(held.CommandId, held.Status, held.ExecutionId)), held.Status.ToString(),
+            new Dictionary<string, object?> { ["recorded"] = request.Status.ToString(), ["heldByExecution"] = held.ExecutionId });
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Configuration;
@@ -23,6 +24,9 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
 
     public TableNames Tables => tables;
 
+    /// <summary>Where the handlers log; the process's loggers (stdout, Information) unless a test sets its own.</summary>
+    public ILoggerFactory? Loggers { get; init; }
+
     /// <summary>How many appends lost the race for a version and were decided again, inside Persist or by the workflow's Retry.</summary>
     public int Conflicts => conflicts;
 
@@ -38,25 +42,25 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
                 [.. Enumerable.Range(0, 4).Select(_ => new PersistHandler(new CommandPersister(
                     new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbCommandLedger(dynamoDb, tables.CommitLog),
                     new InventoryHistories(new DynamoDbCommitLog(dynamoDb, tables.CommitLog), new DynamoDbSnapshotStore(dynamoDb, tables.CommitLog), Time), Time,
-                    ConflictRetry.Create(TimeProvider.System, onRetry: _ => Interlocked.Increment(ref conflicts)))))]);
+                    ConflictRetry.Create(TimeProvider.System, onRetry: _ => Interlocked.Increment(ref conflicts))), Loggers))]);
             return containers[(int)((uint)Interlocked.Increment(ref nextContainer) % containers.Length)];
         }
     }
 
-    public ProjectAvailabilityHandler ProjectAvailability => new(new DynamoDbAvailabilityView(dynamoDb, tables.Availability));
+    public ProjectAvailabilityHandler ProjectAvailability => new(new DynamoDbAvailabilityView(dynamoDb, tables.Availability), Loggers);
 
-    public ProjectGuestBookingsHandler ProjectGuestBookings => new(new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings));
+    public ProjectGuestBookingsHandler ProjectGuestBookings => new(new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings), Loggers);
 
-    public ProjectArrivalsHandler ProjectArrivals => new(new DynamoDbArrivalsView(dynamoDb, tables.Arrivals));
+    public ProjectArrivalsHandler ProjectArrivals => new(new DynamoDbArrivalsView(dynamoDb, tables.Arrivals), Loggers);
 
-    public RecordStatusHandler RecordStatus => new(new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus), Time);
+    public RecordStatusHandler RecordStatus => new(new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus), Time, CommandStatusRetention.Default, Loggers);
 
     public QueryHandler Query => new(
         new DynamoDbAvailabilityView(dynamoDb, tables.Availability),
         new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings),
         new DynamoDbArrivalsView(dynamoDb, tables.Arrivals),
         new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus),
-        new ApiCaller(CallerRoles.Parse($$"""{"{{Admin}}":["admin"]}""", "test"), ApiCaller.DefaultGroupsClaim));
+        new ApiCaller(CallerRoles.Parse($$"""{"{{Admin}}":["admin"]}""", "test"), ApiCaller.DefaultGroupsClaim), Loggers);
 
     /// <summary>The IAM principal the query tests' admin signs as.</summary>
     public const string Admin = "arn:aws:iam::123456789012:user/ops";
