@@ -6,4 +6,5 @@ namespace StepFunctionsCqrs.Functions.Contracts;
 /// <param name="Command">The command envelope as sent.</param>
 /// <param name="ExecutionId">The execution, for tracing.</param>
 /// <param name="LookupOnly">Report what earlier attempts left without deciding (the workflow's FindCommit state).</param>
-public sealed record PersistRequest(JsonElement Command, string ExecutionId, bool LookupOnly = false);
+/// <param name="Sqs">The message's facts, for the trace they continue.</param>
+public sealed record PersistRequest(JsonElement Command, string ExecutionId, bool LookupOnly = false, SqsContext? Sqs = null);

@@ -7,4 +7,4 @@ namespace StepFunctionsCqrs.Functions.Contracts;
 
 /// <summary>RecordStatus's input, per the state machine: the outcome plus its rejection, commit or error.</summary>
 public sealed record RecordStatusRequest(
-    string CommandId, CommandOutcome Status, Rejection? Rejection, Commit? Commit, JsonElement? Error, string ExecutionId);
+    string CommandId, CommandOutcome Status, Rejection? Rejection, Commit? Commit, JsonElement? Error, string ExecutionId, SqsContext? Sqs = null);

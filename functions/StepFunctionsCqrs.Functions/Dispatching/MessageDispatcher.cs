@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.Sqs;
 using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.Functions.Tracing;
 
 namespace StepFunctionsCqrs.Functions.Dispatching;
 
@@ -39,8 +41,13 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         }
 
         using var commandScope = log.BeginScope(new Dictionary<string, object?> { ["commandId"] = commandId });
+        // The execution continues this span; the sender's traceparent, if it sent a valid one, is its parent.
+        var received = message.MessageAttribute(PipelineTrace.MessageAttribute);
+        using var span = PipelineTrace.Source.StartActivity("Dispatch", ActivityKind.Consumer, PipelineTrace.ParentFrom(received));
+        span?.SetTag(PipelineTrace.CommandIdTag, commandId);
+        span?.SetTag("messaging.message.id", message.MessageId);
 
-        var input = JsonSerializer.Serialize(new ExecutionInput(command, Context(message)), HandlerJson.Options);
+        var input = JsonSerializer.Serialize(new ExecutionInput(command, Context(message) with { TraceParent = PipelineTrace.TraceParentOf(span, received) }), HandlerJson.Options);
         try
         {
             var started = await stepFunctions.StartExecutionAsync(stateMachineArn, commandId, input, cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.Logging;
 using StepFunctionsCqrs.Functions.Sqs;
 using StepFunctionsCqrs.Functions.StepFunctions;
+using StepFunctionsCqrs.Functions.Tracing;
 
 namespace StepFunctionsCqrs.Functions.Handlers;
 
@@ -29,9 +30,19 @@ public sealed class DispatchHandler
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public async Task<Stream> Handle(Stream input)
     {
+        HandlerTelemetry.EnsureStarted();
         var sqsEvent = await HandlerJson.ReadAsync<SqsEvent>(input).ConfigureAwait(false);
         var messages = sqsEvent.Records ?? [];
-        var outcomes = await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(m, CancellationToken.None))).ConfigureAwait(false);
+        DispatchOutcome[] outcomes;
+        try
+        {
+            outcomes = await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(m, CancellationToken.None))).ConfigureAwait(false);
+        }
+        finally
+        {
+            HandlerTelemetry.Flush();
+        }
+
         var retry = messages.Zip(outcomes)
             .Where(p => p.Second is DispatchOutcome.Failed or DispatchOutcome.Unusable or DispatchOutcome.Reused)
             .Select(p => new BatchItemFailure(p.First.MessageId));

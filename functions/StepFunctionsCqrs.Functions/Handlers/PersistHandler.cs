@@ -66,7 +66,7 @@ public sealed class PersistHandler
                 { Rejection: not null } => "Declined",
                 _ => "NotFound",
             }, OutcomeFields(outcome));
-        }).ConfigureAwait(false);
+        }, request.Sqs?.TraceParent).ConfigureAwait(false);
     }
 
     private static Dictionary<string, object?> OutcomeFields(PersistOutcome outcome) => outcome switch

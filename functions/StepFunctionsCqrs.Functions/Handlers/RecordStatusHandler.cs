@@ -45,7 +45,7 @@ public sealed class RecordStatusHandler
     public async Task<Stream> Handle(Stream input)
     {
         var request = await HandlerJson.ReadAsync<RecordStatusRequest>(input).ConfigureAwait(false);
-        return await InvocationLog.RunAsync(log, InvocationLog.CommandScope("RecordStatus", request.CommandId, request.ExecutionId), () => RecordAsync(request)).ConfigureAwait(false);
+        return await InvocationLog.RunAsync(log, InvocationLog.CommandScope("RecordStatus", request.CommandId, request.ExecutionId), () => RecordAsync(request), request.Sqs?.TraceParent).ConfigureAwait(false);
     }
 
     private async Task<InvocationResult> RecordAsync(RecordStatusRequest request)

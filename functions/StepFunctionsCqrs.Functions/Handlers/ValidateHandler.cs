@@ -50,6 +50,6 @@ public sealed class ValidateHandler
             return Task.FromResult(reasons.Count == 0
                 ? new InvocationResult(response, "Valid")
                 : new InvocationResult(response, "Rejected", new Dictionary<string, object?> { ["reasonCodes"] = string.Join(",", reasons.Select(r => r.Code).Distinct()) }));
-        }).ConfigureAwait(false);
+        }, request.Sqs?.TraceParent).ConfigureAwait(false);
     }
 }

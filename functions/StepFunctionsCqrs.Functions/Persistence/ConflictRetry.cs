@@ -30,6 +30,9 @@ public static class ConflictRetry
                 MaxDelay = TimeSpan.FromMilliseconds(250),
                 OnRetry = args =>
                 {
+                    // The trace shows each attempt: the failed append is a span of its own, and this marks the retry.
+                    System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("ConcurrencyConflict retried",
+                        tags: new System.Diagnostics.ActivityTagsCollection { ["attempt"] = args.AttemptNumber + 1 }));
                     onRetry?.Invoke(args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },

@@ -30,6 +30,6 @@ public sealed class ViewProjector<TRow>(string viewName, Func<AggregateChange, I
             }
 
             return new InvocationResult(HandlerJson.Write(new ProjectResult(viewName, request.Commit.CommandId, rows.Count)), "Projected", fields);
-        }).ConfigureAwait(false);
+        }, request.Sqs?.TraceParent).ConfigureAwait(false);
     }
 }

@@ -10,6 +10,7 @@ using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Dispatching;
 using StepFunctionsCqrs.Functions.Json;
+using StepFunctionsCqrs.Functions.Tracing;
 using StepFunctionsCqrs.LocalCloud.Edge;
 
 namespace StepFunctionsCqrs.LocalCloud.Http;
@@ -82,6 +83,12 @@ public sealed class CommandsEndpoint(CommandsQueue queue)
             {
                 [CallerAttributes.Principal] = new() { DataType = "String", StringValue = caller.AccessKey },
                 [CallerAttributes.Scheme] = new() { DataType = "String", StringValue = CallerAttributes.IamScheme },
+                // The client's trace continues through the pipeline when it sent a valid traceparent; otherwise one starts here.
+                [PipelineTrace.MessageAttribute] = new()
+                {
+                    DataType = "String",
+                    StringValue = PipelineTrace.TraceParentOf(null, context.Request.Headers["traceparent"].FirstOrDefault()) ?? PipelineTrace.NewTraceParent(),
+                },
             },
         }, context.RequestAborted).ConfigureAwait(false);
         var statusUrl = $"{context.Request.Scheme}://{context.Request.Host}/commands/{Uri.EscapeDataString(commandId)}";

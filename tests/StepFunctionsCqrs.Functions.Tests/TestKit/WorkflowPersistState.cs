@@ -28,11 +28,18 @@ public static class WorkflowPersistState
         return StateMachineDefinition.Parse(new JsonObject { ["StartAt"] = "Persist", ["States"] = new JsonObject { ["Persist"] = persist } }.ToJsonString());
     });
 
-    /// <summary>Runs the state on <paramref name="persist"/>; returns Persist's result and how many attempts lost a race.</summary>
-    public static async Task<(JsonElement Persisted, int Conflicts)> RunAsync(Func<Stream, Task<Stream>> persist, JsonObject envelope)
+    /// <summary>
+    /// Runs the state on <paramref name="persist"/> with the message's facts Dispatch would add (<paramref name="sqs"/>, a
+    /// plain message by default); returns Persist's result and how many attempts lost a race.
+    /// </summary>
+    public static async Task<(JsonElement Persisted, int Conflicts)> RunAsync(Func<Stream, Task<Stream>> persist, JsonObject envelope, JsonObject? sqs = null)
     {
         var engine = new ExecutionEngine(Machine.Value, new LambdaHandlerInvoker(new Dictionary<string, Func<Stream, Task<Stream>>> { [PersistArn] = persist }));
-        var input = new JsonObject { ["command"] = envelope.DeepClone() };
+        var input = new JsonObject
+        {
+            ["command"] = envelope.DeepClone(),
+            ["sqs"] = sqs?.DeepClone() ?? new JsonObject { ["messageId"] = $"m-{envelope["commandId"]}", ["senderId"] = "test", ["sentTimestamp"] = 0, ["receiveCount"] = 1 },
+        };
         var result = await engine.StartAsync(input, new ExecutionOptions(Name: (string)envelope["commandId"]!));
         if (result.Status != ExecutionStatus.Succeeded)
         {

@@ -19,5 +19,5 @@ internal static class ConditionalPut
             {
                 return false;
             }
-        }, cancellationToken);
+        }, cancellationToken, operation: "PutItem");
 }
