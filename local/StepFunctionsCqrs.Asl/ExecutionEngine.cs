@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Callbacks;
 using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.Execution;
 using StepFunctionsCqrs.Asl.History;
@@ -10,12 +11,17 @@ namespace StepFunctionsCqrs.Asl;
 /// <summary>
 /// Runs executions of one state machine. Thread-safe: any number of executions may run at once. Time (waits, retry
 /// delays, timeouts, timestamps) comes from <paramref name="timeProvider"/> and randomness (jitter, States.UUID,
-/// States.MathRandom) from <paramref name="random"/>, so tests can make both deterministic.
+/// States.MathRandom) from <paramref name="random"/>, so tests can make both deterministic. Callback-pattern tasks get
+/// their tokens from <paramref name="callbacks"/> (a broker of its own when null), which also takes the answers.
 /// </summary>
-public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker invoker, TimeProvider? timeProvider = null, Random? random = null)
+public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker invoker, TimeProvider? timeProvider = null, Random? random = null,
+    TaskTokenBroker? callbacks = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Random _random = random is null || ReferenceEquals(random, Random.Shared) ? Random.Shared : new SynchronizedRandom(random);
+
+    /// <summary>Issues the task tokens of this engine's callback tasks; send the answers to it.</summary>
+    public TaskTokenBroker Callbacks { get; } = callbacks ?? new TaskTokenBroker();
 
     /// <summary>The state machine this engine runs.</summary>
     public StateMachineDefinition Machine { get; } = machine;
@@ -72,7 +78,8 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
             identity = ExecutionIdentity.From(options);
             if (options.Name is not null) _lastIdentity = new IdentityCache(options, identity);
         }
-        return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow(), options.DelayScale);
+        return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow(), options.DelayScale,
+            Callbacks, options.Parking ?? NoParking.Instance);
     }
 
     private IdentityCache? _lastIdentity;

@@ -1,3 +1,5 @@
+using StepFunctionsCqrs.Asl.Callbacks;
+
 namespace StepFunctionsCqrs.Asl;
 
 /// <summary>Identity of an execution; anything left null gets a sensible local default.</summary>
@@ -9,6 +11,9 @@ public sealed record ExecutionOptions(string? Name = null, string? ExecutionArn 
     /// time to it.
     /// </summary>
     public double DelayScale { get; init; } = 1;
+
+    /// <summary>Told when the execution waits for a task token's answer and when it may run on; null tells nobody.</summary>
+    public ICallbackParking? Parking { get; init; }
 
     /// <summary>All defaults: a random name and local ARNs.</summary>
     public static ExecutionOptions Default { get; } = new();

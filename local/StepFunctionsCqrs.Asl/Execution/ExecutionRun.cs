@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Callbacks;
 using StepFunctionsCqrs.Asl.History;
 
 namespace StepFunctionsCqrs.Asl.Execution;
@@ -11,12 +12,20 @@ internal sealed class ExecutionRun(
     ExecutionIdentity identity,
     JsonNode? input,
     DateTimeOffset startTime,
-    double delayScale = 1)
+    double delayScale,
+    TaskTokenBroker callbacks,
+    ICallbackParking parking)
 {
     /// <summary>A Wait or retry back-off duration as this run waits it (see <see cref="ExecutionOptions.DelayScale"/>).</summary>
     public TimeSpan Scaled(TimeSpan delay) => delayScale >= 1 ? delay : TimeSpan.FromTicks((long)(delay.Ticks * delayScale));
 
     public ITaskInvoker Invoker { get; } = invoker;
+
+    /// <summary>Issues the tokens of callback-pattern tasks and delivers their answers.</summary>
+    public TaskTokenBroker Callbacks { get; } = callbacks;
+
+    /// <summary>Told when this execution waits for a token's answer and when it may run on.</summary>
+    public ICallbackParking Parking { get; } = parking;
     public TimeProvider Time { get; } = time;
     public Random Random { get; } = random;
     public ExecutionIdentity Identity { get; } = identity;

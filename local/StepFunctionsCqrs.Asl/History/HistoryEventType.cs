@@ -10,6 +10,7 @@ public static class HistoryEventType
     public const string ExecutionAborted = "ExecutionAborted";
     public const string TaskScheduled = "TaskScheduled";
     public const string TaskStarted = "TaskStarted";
+    public const string TaskSubmitted = "TaskSubmitted";
     public const string TaskSucceeded = "TaskSucceeded";
     public const string TaskFailed = "TaskFailed";
     public const string TaskTimedOut = "TaskTimedOut";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Asl;
+using StepFunctionsCqrs.Asl.Callbacks;
 using StepFunctionsCqrs.Asl.Invokers;
 using StepFunctionsCqrs.Functions.Catalog;
 using StepFunctionsCqrs.LocalCloud.Bootstrap;
@@ -16,7 +17,9 @@ using StepFunctionsCqrs.LocalCloud.Identity;
 using StepFunctionsCqrs.LocalCloud.Lambda;
 using StepFunctionsCqrs.LocalCloud.Metering;
 using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
+using StepFunctionsCqrs.LocalCloud.Sqs;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
+using StepFunctionsCqrs.LocalCloud.StepFunctions.Integrations;
 using StepFunctionsCqrs.LocalCloud.WebConsole;
 using StepFunctionsCqrs.LocalCloud.WebConsole.Commands;
 using StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
@@ -90,6 +93,8 @@ public sealed class PipelineCloud : IAsyncDisposable
             var identities = LocalIdentities.Start(CredentialsFile.LoadOrCreate(options.StateFolder));
             var dynalite = await DynaliteProcess.StartAsync(options.RepositoryRoot, Path.Combine(options.StateFolder, "dynamodb"), cancellationToken).ConfigureAwait(false);
             parts.Add(dynalite);
+            // Sealed with a key kept beside the store, so tokens issued before a restart still answer as genuine.
+            var callbacks = new TaskTokenBroker(TaskTokenKeyFile.LoadOrCreate(options.StateFolder));
             var store = await StepFunctionsStore.OpenAsync(Path.Combine(options.StateFolder, "stepfunctions.db"), cancellationToken).ConfigureAwait(false);
             parts.Add(store);
 
@@ -114,9 +119,11 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton(store);
                     services.AddSingleton(arns);
                     services.AddSingleton(functions);
-                    services.AddSingleton<ITaskInvoker>(new LambdaHandlerInvoker(functions.ByArn));
+                    services.AddSingleton(sp => new SqsSendMessageIntegration(sp.GetRequiredService<SqsOperations>()));
+                    services.AddSingleton<ITaskInvoker>(sp => new ServiceIntegrationInvoker(new LambdaHandlerInvoker(functions.ByArn), sp.GetRequiredService<SqsSendMessageIntegration>()));
                     services.AddSingleton(sp => new ExecutionRunner(store, sp.GetRequiredService<ITaskInvoker>(), sp.GetRequiredService<TimeProvider>(),
-                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions) { DelayScale = options.DelayScale });
+                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions, callbacks) { DelayScale = options.DelayScale });
+                    services.AddSingleton<TaskCallbackOperations>();
                     services.AddSingleton<StepFunctionsOperations>();
                     services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
                     services.AddSingleton<ReadApiEndpoint>();

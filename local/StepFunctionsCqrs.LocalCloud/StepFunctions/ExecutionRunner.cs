@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Asl;
+using StepFunctionsCqrs.Asl.Callbacks;
 using StepFunctionsCqrs.Asl.History;
 
 namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
@@ -16,6 +17,8 @@ namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 /// At most <see cref="MaxConcurrent"/> executions run at once; the others wait their turn in start order. Without that
 /// bound a burst of starts runs every execution at once in this one process, and executions racing for the same
 /// aggregate exhaust their conflict retries long before the store could have served them one after another.
+/// An execution waiting for a task token's answer lends its slot out (see <see cref="RunSlot"/>): it holds no thread
+/// and no slot until the answer or a timeout comes, so any number of executions can wait for callbacks at once.
 /// </summary>
 public sealed class ExecutionRunner : IAsyncDisposable
 {
@@ -33,9 +36,14 @@ public sealed class ExecutionRunner : IAsyncDisposable
     private readonly TimeProvider timeProvider;
     private readonly ILogger<ExecutionRunner> logger;
     private volatile bool stopping;
+    private int parked;
 
-    /// <summary>Runs executions against <paramref name="store"/>, at most <paramref name="maxConcurrent"/> at once.</summary>
-    public ExecutionRunner(StepFunctionsStore store, ITaskInvoker invoker, TimeProvider timeProvider, ILogger<ExecutionRunner> logger, int maxConcurrent = DefaultMaxConcurrent)
+    /// <summary>
+    /// Runs executions against <paramref name="store"/>, at most <paramref name="maxConcurrent"/> at once, with the task
+    /// tokens of <paramref name="callbacks"/> (a broker with a key of its own when null).
+    /// </summary>
+    public ExecutionRunner(StepFunctionsStore store, ITaskInvoker invoker, TimeProvider timeProvider, ILogger<ExecutionRunner> logger, int maxConcurrent = DefaultMaxConcurrent,
+        TaskTokenBroker? callbacks = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrent, 1);
         this.store = store;
@@ -43,8 +51,15 @@ public sealed class ExecutionRunner : IAsyncDisposable
         this.timeProvider = timeProvider;
         this.logger = logger;
         MaxConcurrent = maxConcurrent;
+        Callbacks = callbacks ?? new TaskTokenBroker();
         slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
     }
+
+    /// <summary>Issues the task tokens of every execution's callback tasks and takes the answers sent with them.</summary>
+    public TaskTokenBroker Callbacks { get; }
+
+    /// <summary>How many running executions wait for task tokens' answers, their slots lent out.</summary>
+    public int WaitingForCallbackCount => Volatile.Read(ref parked);
 
     /// <summary>How many executions may run at once.</summary>
     public int MaxConcurrent { get; }
@@ -64,7 +79,7 @@ public sealed class ExecutionRunner : IAsyncDisposable
     /// </summary>
     public void Run(StateMachineRecord machine, ExecutionRecord execution)
     {
-        var engine = engines.GetOrAdd(machine.Definition, d => new ExecutionEngine(StateMachineDefinition.Parse(d), invoker, timeProvider));
+        var engine = engines.GetOrAdd(machine.Definition, d => new ExecutionEngine(StateMachineDefinition.Parse(d), invoker, timeProvider, callbacks: Callbacks));
         var input = JsonNode.Parse(execution.Input);
         var waiting = new QueuedExecution();
         queued[execution.Arn] = waiting;
@@ -190,9 +205,10 @@ public sealed class ExecutionRunner : IAsyncDisposable
             return;
         }
 
+        var slot = new RunSlot(slots, change => Interlocked.Add(ref parked, change));
         try
         {
-            var handle = engine.Start(input, new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn) { DelayScale = DelayScale });
+            var handle = engine.Start(input, new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn) { DelayScale = DelayScale, Parking = slot });
             running[execution.Arn] = handle;
             queued.TryRemove(execution.Arn, out _);
 
@@ -206,7 +222,7 @@ public sealed class ExecutionRunner : IAsyncDisposable
         }
         finally
         {
-            slots.Release();
+            slot.ReleaseIfHeld();
         }
     }
 

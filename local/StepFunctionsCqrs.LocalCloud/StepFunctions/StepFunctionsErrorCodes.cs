@@ -31,4 +31,10 @@ public static class StepFunctionsErrorCodes
     public const string ResourceNotFound = "ResourceNotFound";
     /// <summary>A resource would hold more tags than the service allows.</summary>
     public const string TooManyTags = "TooManyTags";
+    /// <summary>The task token's attempt has ended: answered, timed out, retried, stopped, or lost to a restart.</summary>
+    public const string TaskTimedOut = "TaskTimedOut";
+    /// <summary>A genuine task token names an execution that is not there.</summary>
+    public const string TaskDoesNotExist = "TaskDoesNotExist";
+    /// <summary>The output sent with a task token is not JSON.</summary>
+    public const string InvalidOutput = "InvalidOutput";
 }

@@ -7,10 +7,11 @@ using StepFunctionsCqrs.LocalCloud.StepFunctions.Internal;
 namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 
 /// <summary>
-/// The Step Functions API over the ASL engine, Standard workflows only: state machines, executions, history.
+/// The Step Functions API over the ASL engine, Standard workflows only: state machines, executions, history, and the
+/// answers to callback tasks' tokens.
 /// Each operation takes the request body and returns the response body of the AWS JSON protocol.
 /// </summary>
-public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionRunner runner, StateMachineArns arns, TimeProvider timeProvider)
+public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionRunner runner, StateMachineArns arns, TimeProvider timeProvider, TaskCallbackOperations callbacks)
 {
     /// <summary>The largest execution input AWS accepts, in UTF-8 bytes.</summary>
     public const int MaxInputBytes = 262_144;
@@ -42,8 +43,11 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         "TagResource" => TagResourceAsync(new RequestFields(operation, body), body, cancellationToken),
         "UntagResource" => UntagResourceAsync(new RequestFields(operation, body), body, cancellationToken),
         "ListTagsForResource" => ListTagsForResourceAsync(new RequestFields(operation, body), cancellationToken),
+        "SendTaskSuccess" => callbacks.SendTaskSuccessAsync(new RequestFields(operation, body), cancellationToken),
+        "SendTaskFailure" => callbacks.SendTaskFailureAsync(new RequestFields(operation, body), cancellationToken),
+        "SendTaskHeartbeat" => callbacks.SendTaskHeartbeatAsync(new RequestFields(operation, body), cancellationToken),
         _ => throw new StepFunctionsFault(StepFunctionsErrorCodes.UnknownOperation,
-            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, ValidateStateMachineDefinition, DescribeStateMachineForExecution, TagResource, UntagResource and ListTagsForResource."),
+            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, ValidateStateMachineDefinition, DescribeStateMachineForExecution, TagResource, UntagResource, ListTagsForResource, SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat."),
     };
 
     private async Task<JsonObject> CreateStateMachineAsync(RequestFields request, JsonObject body, CancellationToken cancellationToken)

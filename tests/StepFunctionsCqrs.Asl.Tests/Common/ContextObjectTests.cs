@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl.Tests.Support;
 
 namespace StepFunctionsCqrs.Asl.Tests.Common;
@@ -39,10 +40,19 @@ public class ContextObjectTests
     [Fact]
     public async Task A_callback_task_receives_a_task_token_through_the_context_object()
     {
-        var tasks = new ScriptedTasks().On("arn:aws:states:::sqs:sendMessage.waitForTaskToken", input => input?.DeepClone());
-        var result = await Machines.Run(Machines.Single("""
-            { "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Parameters": { "token.$": "$$.Task.Token" }, "End": true }
-            """), "{}", tasks);
+        const string resource = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
+        ExecutionEngine? engine = null;
+        var tasks = new ScriptedTasks().On(resource, input =>
+        {
+            // The worker answers with the token it was handed, as soon as it is handed it.
+            var token = input!["token"]!.GetValue<string>();
+            Assert.Equal(Asl.Callbacks.CallbackOutcome.Delivered, engine!.Callbacks.Succeed(token, new JsonObject { ["token"] = token }).Outcome);
+            return new JsonObject { ["MessageId"] = "m-1" };
+        });
+        engine = new ExecutionEngine(StateMachineDefinition.Parse(Machines.Single($$"""
+            { "Type": "Task", "Resource": "{{resource}}", "Parameters": { "token.$": "$$.Task.Token" }, "End": true }
+            """)), tasks);
+        var result = await engine.StartAsync("{}");
         var call = Assert.Single(tasks.Calls);
         Assert.Equal(call.TaskToken, result.Output!["token"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(call.TaskToken));

@@ -132,6 +132,46 @@ public sealed class DurabilityTests : IAsyncLifetime
         Assert.Equal(["ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"], kept.Events.Select(e => e.Type));
     }
 
+    [Fact]
+    public async Task An_execution_waiting_on_a_task_token_is_re_run_after_a_kill_9_with_a_new_token_and_the_old_one_answers_TaskTimedOut()
+    {
+        var first = await StartHostAsync();
+        var credentials = new BasicAWSCredentials("AKIDTEST", "x");
+        string executionArn, oldToken;
+        StepFunctions.CallbackQueue queue;
+        using (var sqs = CommandApiSqs(first.Endpoint))
+        using (var raw = new AwsJsonCaller(first.Endpoint, credentials))
+        {
+            queue = await StepFunctions.CallbackQueue.CreateAsync(sqs);
+            var created = await raw.StatesOkAsync("CreateStateMachine", new JsonObject
+            {
+                ["name"] = "approval", ["definition"] = queue.Definition(), ["roleArn"] = "arn:aws:iam::000000000000:role/test",
+            });
+            executionArn = (await raw.StatesOkAsync("StartExecution", new JsonObject
+            {
+                ["stateMachineArn"] = created["stateMachineArn"]!.GetValue<string>(), ["name"] = "awaiting", ["input"] = "{}",
+            }))["executionArn"]!.GetValue<string>();
+            oldToken = await queue.NextTokenAsync("awaiting");
+        }
+
+        first.Kill();
+        var second = await StartHostAsync();
+        await second.WaitForOutputAsync("Re-running 1 execution(s)");
+
+        using var secondSqs = CommandApiSqs(second.Endpoint);
+        using var secondRaw = new AwsJsonCaller(second.Endpoint, credentials);
+        var newToken = await new StepFunctions.CallbackQueue(secondSqs, queue.Url).NextTokenAsync("awaiting");
+        Assert.NotEqual(oldToken, newToken);
+        var (status, refusal) = await secondRaw.StatesAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = oldToken, ["output"] = "\"stale\"" });
+        Assert.Equal((400, "TaskTimedOut"), (status, refusal["__type"]!.GetValue<string>()));
+        await secondRaw.StatesOkAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = newToken, ["output"] = "\"approved\"" });
+
+        using var stepFunctions = new StepFunctionsClient(new StepFunctionsClientOptions(second.Endpoint, "us-east-1", credentials));
+        var ended = await WaitUntilEndedAsync(stepFunctions, executionArn);
+        Assert.Equal(ExecutionStatus.Succeeded, ended.Status);
+        Assert.Equal("\"approved\"", ended.Output);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StepFunctionsCqrs.Asl.Callbacks;
 using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.Execution;
 using StepFunctionsCqrs.Asl.History;
@@ -59,44 +60,50 @@ public sealed class TaskState : State
     internal override async ValueTask<StateOutcome> ExecuteAsync(JsonNode? input, BranchScope scope)
     {
         var selected = InputPath.Apply(input, scope);
-        string? token = null;
-        if (Resource.IsCallback)
-        {
-            token = Guid.NewGuid().ToString("N");
-            scope.SetTaskToken(token);
-        }
-        var effective = Parameters is null ? selected : Parameters.Evaluate(selected, scope);
-        // Only a Parameters-built input can be new data; otherwise it is part of a state input already within limits.
-        if (Parameters is not null && PayloadSize.Exceeds(effective))
-        {
-            throw new StatesException(ErrorNames.DataLimitExceeded, $"The input of Task state '{Name}' after Parameters is larger than {PayloadSize.Limit} bytes.");
-        }
-        int? timeout = null, heartbeat = null;
-        if (!Timeouts.IsNone)
-        {
-            timeout = Timeouts.Timeout(selected, scope);
-            heartbeat = Timeouts.Heartbeat(selected, scope);
-        }
-
-        RecordScheduled(scope, effective, timeout, heartbeat);
+        // Every attempt gets a token of its own, so an answer meant for an earlier attempt finds it closed.
+        var pending = Resource.IsCallback ? scope.Run.Callbacks.Open(scope.Run.Identity.ExecutionArn) : null;
         JsonNode? result;
         try
         {
-            var clock = heartbeat is null ? null : new HeartbeatClock(scope.Run.Time);
-            var invocation = new TaskInvocation(Resource.Arn, effective, Name, scope.Run.Identity.ExecutionArn, scope.RetryCount, token, clock is null ? NoHeartbeat : clock.Beat);
-            result = await TaskCall.RunAsync(scope.Run.Invoker, invocation, timeout, heartbeat, clock, scope.Run.Time, scope.Token).ConfigureAwait(false);
+            if (pending is not null) scope.SetTaskToken(pending.Token);
+            var effective = Parameters is null ? selected : Parameters.Evaluate(selected, scope);
+            // Only a Parameters-built input can be new data; otherwise it is part of a state input already within limits.
+            if (Parameters is not null && PayloadSize.Exceeds(effective))
+            {
+                throw new StatesException(ErrorNames.DataLimitExceeded, $"The input of Task state '{Name}' after Parameters is larger than {PayloadSize.Limit} bytes.");
+            }
+            int? timeout = null, heartbeat = null;
+            if (!Timeouts.IsNone)
+            {
+                timeout = Timeouts.Timeout(selected, scope);
+                heartbeat = Timeouts.Heartbeat(selected, scope);
+            }
+
+            RecordScheduled(scope, effective, timeout, heartbeat);
+            try
+            {
+                var clock = heartbeat is null ? null : new HeartbeatClock(scope.Run.Time);
+                var invocation = new TaskInvocation(Resource.Arn, effective, Name, scope.Run.Identity.ExecutionArn, scope.RetryCount, pending?.Token, clock is null ? NoHeartbeat : clock.Beat);
+                result = pending is null
+                    ? await TaskCall.RunAsync(scope.Run.Invoker, invocation, timeout, heartbeat, clock, scope.Run.Time, scope.Token).ConfigureAwait(false)
+                    : await WaitForCallbackAsync(scope, pending, invocation, timeout, heartbeat, clock).ConfigureAwait(false);
+            }
+            catch (StatesException e)
+            {
+                RecordFailed(scope, e);
+                throw;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !scope.Token.IsCancellationRequested)
+            {
+                // An invoker that throws something other than a StatesException still fails only this task.
+                var error = new StatesException(e.GetType().Name, e.Message);
+                RecordFailed(scope, error);
+                throw error;
+            }
         }
-        catch (StatesException e)
+        finally
         {
-            RecordFailed(scope, e);
-            throw;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !scope.Token.IsCancellationRequested)
-        {
-            // An invoker that throws something other than a StatesException still fails only this task.
-            var error = new StatesException(e.GetType().Name, e.Message);
-            RecordFailed(scope, error);
-            throw error;
+            if (pending is not null) scope.Run.Callbacks.Close(pending);
         }
         RecordSucceeded(scope, result);
         if (PayloadSize.Exceeds(result))
@@ -107,6 +114,22 @@ public sealed class TaskState : State
         Assign?.Apply(stateResult, scope);
         var output = OutputPath.Apply(ResultPath.Apply(input, stateResult), scope);
         return new StateOutcome(output, Transition.Next);
+    }
+
+    private async ValueTask<JsonNode?> WaitForCallbackAsync(BranchScope scope, PendingCallback pending, TaskInvocation invocation, int? timeout, int? heartbeat, HeartbeatClock? clock)
+    {
+        if (clock is not null) pending.OnHeartbeat(clock.Beat);
+        var callback = new CallbackWait(Resource, scope, pending, invocation);
+        try
+        {
+            return await TaskCall.RunAsync(static (wait, ct) => wait.SubmitAndWaitAsync(ct), callback, Name, timeout, heartbeat, clock, scope.Run.Time, scope.Token)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // Settled before the outcome is recorded: a parked execution records it once it may run again.
+            await callback.SettleAsync().ConfigureAwait(false);
+        }
     }
 
     private static readonly Action NoHeartbeat = static () => { };
