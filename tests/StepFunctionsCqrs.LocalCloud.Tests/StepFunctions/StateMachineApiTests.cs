@@ -121,7 +121,7 @@ public sealed class StateMachineApiTests(PipelineFixture fixture)
     [Fact]
     public async Task An_unknown_operation_is_answered_with_UnknownOperationException()
     {
-        var (status, answer) = await fixture.Raw.StatesAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = "x", ["output"] = "{}" });
+        var (status, answer) = await fixture.Raw.StatesAsync("CreateActivity", new JsonObject { ["name"] = "x" });
 
         Assert.Equal(400, status);
         Assert.Equal("UnknownOperationException", answer["__type"]!.GetValue<string>());
