@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Constructs;
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Catalog;
+using StepFunctionsCqrs.Functions.Handlers;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Infra.Api;
 using StepFunctionsCqrs.Infra.Configuration;
@@ -47,6 +48,9 @@ public sealed class CommandPipelineStack : Stack
             IncludeExecutionData = settings.IncludeExecutionData,
         });
 
+        // Dispatch counts a message it refuses on its last delivery as a dead letter.
+        functions.For(FunctionCatalog.Dispatch).Function.AddEnvironment(DispatchHandler.MaxReceiveCountVariable,
+            commands.MaxReceiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         new DispatcherConstruct(this, "Dispatcher", new DispatcherProps(
             functions.For(FunctionCatalog.Dispatch).Function, commands.Queue, workflow.StateMachine)
         {

@@ -1,3 +1,4 @@
+using StepFunctionsCqrs.Functions.Handlers;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Functions.Authorization;
 using Amazon.CDK;
@@ -37,9 +38,9 @@ public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack)
         Assert.Equal(1, stack.Template.Count("AWS::StepFunctions::StateMachine"));
         Assert.Equal(1, stack.Template.Count("AWS::Lambda::EventSourceMapping"));
         Assert.Equal(1, stack.Template.Count("AWS::ApiGatewayV2::Api"));
-        // Dead letters, oldest command, failed, timed-out and throttled executions, tables, API 5xx; errors and throttles per
-        // function, except Persist's errors (lost races it retries).
-        Assert.Equal(7 + (2 * FunctionCatalog.All.Count) - 1, stack.Template.Count("AWS::CloudWatch::Alarm"));
+        // Dead letters, oldest command, failed, timed-out and throttled executions, commands ending Failed, tables, API 5xx; errors and
+        // throttles per function, except Persist's errors (lost races it retries).
+        Assert.Equal(8 + (2 * FunctionCatalog.All.Count) - 1, stack.Template.Count("AWS::CloudWatch::Alarm"));
         Assert.Equal(1, stack.Template.Count("AWS::SNS::Topic"));
     }
 
@@ -109,6 +110,11 @@ public sealed class CommandPipelineStackTests(CommandPipelineStackFixture stack)
         var query = template.Resources("AWS::Lambda::Function").Values.Single(f => (string?)f["Properties"]!["Handler"] == FunctionCatalog.Query.LambdaHandler);
         Assert.Equal("{\"ops\":[\"admin\"]}", (string?)query["Properties"]!["Environment"]!["Variables"]![CallerRolesVariable.Name]);
         Assert.Equal("roles", (string?)query["Properties"]!["Environment"]!["Variables"]![CallerRolesVariable.JwtGroupsClaim]);
+        // Dispatch counts a refusal on the queue's last delivery as a dead letter, so it is told the queue's limit.
+        var dispatch = template.Resources("AWS::Lambda::Function").Values.Single(f => (string?)f["Properties"]!["Handler"] == FunctionCatalog.Dispatch.LambdaHandler);
+        var redrive = template.Resources("AWS::SQS::Queue").Values.Select(q => q["Properties"]!["RedrivePolicy"]).Single(r => r is not null)!;
+        Assert.Equal(((int)redrive["maxReceiveCount"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (string?)dispatch["Properties"]!["Environment"]!["Variables"]![DispatchHandler.MaxReceiveCountVariable]);
     }
 
     [Fact]

@@ -20,9 +20,9 @@ public sealed class ProjectArrivalsHandler
     {
     }
 
-    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default).</summary>
-    public ProjectArrivalsHandler(IArrivalsView view, ILoggerFactory? loggers = null) =>
-        projector = new("Arrivals", ArrivalsProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectArrivalsHandler>());
+    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default) and timing its lag on <paramref name="clock"/> (the system's).</summary>
+    public ProjectArrivalsHandler(IArrivalsView view, ILoggerFactory? loggers = null, TimeProvider? clock = null) =>
+        projector = new("Arrivals", ArrivalsProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectArrivalsHandler>(), clock ?? TimeProvider.System);
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public Task<Stream> Handle(Stream input) => projector.HandleAsync(input);

@@ -20,9 +20,9 @@ public sealed class ProjectAvailabilityHandler
     {
     }
 
-    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default).</summary>
-    public ProjectAvailabilityHandler(IAvailabilityView view, ILoggerFactory? loggers = null) =>
-        projector = new("Availability", AvailabilityProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectAvailabilityHandler>());
+    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default) and timing its lag on <paramref name="clock"/> (the system's).</summary>
+    public ProjectAvailabilityHandler(IAvailabilityView view, ILoggerFactory? loggers = null, TimeProvider? clock = null) =>
+        projector = new("Availability", AvailabilityProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectAvailabilityHandler>(), clock ?? TimeProvider.System);
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public Task<Stream> Handle(Stream input) => projector.HandleAsync(input);

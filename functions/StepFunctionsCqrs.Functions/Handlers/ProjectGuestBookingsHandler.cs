@@ -20,9 +20,9 @@ public sealed class ProjectGuestBookingsHandler
     {
     }
 
-    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default).</summary>
-    public ProjectGuestBookingsHandler(IGuestBookingsView view, ILoggerFactory? loggers = null) =>
-        projector = new("GuestBookings", GuestBookingsProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectGuestBookingsHandler>());
+    /// <summary>Writes to the given view, logging to <paramref name="loggers"/> (the process's by default) and timing its lag on <paramref name="clock"/> (the system's).</summary>
+    public ProjectGuestBookingsHandler(IGuestBookingsView view, ILoggerFactory? loggers = null, TimeProvider? clock = null) =>
+        projector = new("GuestBookings", GuestBookingsProjection.Project, view, (loggers ?? HandlerLogging.Factory).CreateLogger<ProjectGuestBookingsHandler>(), clock ?? TimeProvider.System);
 
     /// <summary>Lambda calls this with the raw event and returns the raw response.</summary>
     public Task<Stream> Handle(Stream input) => projector.HandleAsync(input);

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Functions.Aws;
 using StepFunctionsCqrs.Functions.Configuration;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.Logging;
+using StepFunctionsCqrs.Functions.Metrics;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
 
@@ -60,8 +62,18 @@ public sealed class RecordStatusHandler
             timeProvider.GetUtcNow(),
             timeProvider.GetUtcNow() + retention);
         var held = await view.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
+        if (held.ExecutionId == request.ExecutionId)
+        {
+            PipelineMetrics.CommandEnded(CommandTypeOf(request.Command), held.Status.ToString(), request.Sqs?.SentTimestamp ?? 0, timeProvider.GetUtcNow());
+        }
+
         // A status already held by another execution is the first record winning, as designed; the line says so.
         return new InvocationResult(HandlerJson.Write(new RecordStatusResult(held.CommandId, held.Status, held.ExecutionId)), held.Status.ToString(),
             new Dictionary<string, object?> { ["recorded"] = request.Status.ToString(), ["heldByExecution"] = held.ExecutionId });
     }
+
+    private static string? CommandTypeOf(JsonElement? command) =>
+        command is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            ? type.GetString()
+            : null;
 }

@@ -8,6 +8,7 @@ using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Authorization;
 using StepFunctionsCqrs.Functions.Commands;
 using StepFunctionsCqrs.Functions.Errors;
+using StepFunctionsCqrs.Functions.Metrics;
 using StepFunctionsCqrs.Functions.Stores;
 
 namespace StepFunctionsCqrs.Functions.Persistence;
@@ -211,7 +212,24 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
         (InventoryHistory History, bool Stale)? lastSeen = known is { } claimed
             ? (await inventories.LastSeenAsync(hotelId, roomTypeId, cancellationToken).ConfigureAwait(false), claimed.Stale)
             : null;
-        return await conflictRetry.ExecuteAsync(async token =>
+        var attempts = 0;
+        try
+        {
+            var outcome = await conflictRetry.ExecuteAsync(async token =>
+            {
+                attempts++;
+                return await DecideOnceAsync(token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            PipelineMetrics.Persisted(attempts, outcome.Commit is null ? "Declined" : "Committed");
+            return outcome;
+        }
+        catch (ConcurrencyConflict)
+        {
+            PipelineMetrics.Persisted(attempts, "Conflict");
+            throw;
+        }
+
+        async Task<PersistOutcome> DecideOnceAsync(CancellationToken token)
         {
             var (history, stale) = lastSeen ?? (await inventories.LoadAsync(hotelId, roomTypeId, token).ConfigureAwait(false), false);
             lastSeen = null;
@@ -219,7 +237,7 @@ public sealed class CommandPersister(ICommitLog commitLog, ICommandLedger ledger
                 ?? await DecideOnInventoryAsync(envelope, claim, await inventories.LoadAsync(hotelId, roomTypeId, token).ConfigureAwait(false), false,
                     hotelId, roomTypeId, bookingId, decide, executionId, token).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"No decision for {envelope.CommandId} on fresh commits of {history.AggregateId}.");
-        }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Returns null when the history may be stale and the outcome would be anything but an append or a replay.

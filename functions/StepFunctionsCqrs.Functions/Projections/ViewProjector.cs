@@ -3,6 +3,7 @@ using StepFunctionsCqrs.Domain.Projections;
 using StepFunctionsCqrs.Functions.Contracts;
 using StepFunctionsCqrs.Functions.Json;
 using StepFunctionsCqrs.Functions.Logging;
+using StepFunctionsCqrs.Functions.Metrics;
 using StepFunctionsCqrs.Functions.Stores;
 
 namespace StepFunctionsCqrs.Functions.Projections;
@@ -12,7 +13,8 @@ namespace StepFunctionsCqrs.Functions.Projections;
 /// <param name="project">The domain's pure projection of one aggregate change.</param>
 /// <param name="view">The read store.</param>
 /// <param name="log">Where each projection's line goes.</param>
-public sealed class ViewProjector<TRow>(string viewName, Func<AggregateChange, IReadOnlyList<TRow>> project, IProjectedView<TRow> view, ILogger log)
+/// <param name="clock">The clock the view's lag behind the command is read on.</param>
+public sealed class ViewProjector<TRow>(string viewName, Func<AggregateChange, IReadOnlyList<TRow>> project, IProjectedView<TRow> view, ILogger log, TimeProvider clock)
 {
     /// <summary>Handles one projection request from the state machine.</summary>
     public async Task<Stream> HandleAsync(Stream input)
@@ -22,6 +24,11 @@ public sealed class ViewProjector<TRow>(string viewName, Func<AggregateChange, I
         {
             var rows = request.Commit.Changes.SelectMany(project).ToList();
             await view.ApplyAsync(rows, CancellationToken.None).ConfigureAwait(false);
+            if (request.Sqs is { SentTimestamp: > 0 } sqs)
+            {
+                PipelineMetrics.Projected(viewName, DateTimeOffset.FromUnixTimeMilliseconds(sqs.SentTimestamp), clock.GetUtcNow());
+            }
+
             var fields = new Dictionary<string, object?> { ["rows"] = rows.Count };
             if (request.Commit.Changes is [var first, ..])
             {

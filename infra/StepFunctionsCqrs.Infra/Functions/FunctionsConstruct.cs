@@ -1,3 +1,4 @@
+using StepFunctionsCqrs.Functions.Metrics;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
@@ -60,6 +61,8 @@ public sealed class FunctionsConstruct : Construct
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["FUNCTION_LOGICAL_NAME"] = definition.Name,
+            // The handlers' own metrics reach CloudWatch as embedded metric format lines in the function's log group.
+            [EmbeddedMetricFormat.NamespaceVariable] = EmbeddedMetricFormat.DefaultNamespace,
         };
         foreach (var table in definition.Reads.Concat(definition.Writes).DistinctBy(t => t.LogicalName))
         {

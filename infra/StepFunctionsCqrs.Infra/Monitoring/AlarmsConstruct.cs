@@ -1,3 +1,5 @@
+using StepFunctionsCqrs.Functions.Commands;
+using StepFunctionsCqrs.Functions.Metrics;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
@@ -55,6 +57,26 @@ public sealed class AlarmsConstruct : Construct
         Add("ExecutionsTimedOut", "Command pipeline executions timed out.", props.StateMachine.MetricTimedOut(Sum()));
         Add("ExecutionsThrottled", "Step Functions throttled the command pipeline; dispatch retries, but commands are delayed.",
             props.StateMachine.Metric("ExecutionThrottled", Sum()));
+
+        // The handlers' own count of final statuses, from their embedded metric format lines: a client read Failed.
+        var types = CommandTypes.SchemaVersions.Keys.Order(StringComparer.Ordinal).Append(PipelineMetrics.UnknownCommandType).Select((t, i) => (Id: $"f{i}", Type: t)).ToList();
+        Add("CommandsFailed", "Commands ended with the status Failed: their clients were told so; the execution history and the Error log lines say why.",
+            new MathExpression(new MathExpressionProps
+            {
+                Expression = string.Join(" + ", types.Select(t => $"FILL({t.Id}, 0)")),
+                UsingMetrics = types.ToDictionary(
+                    t => t.Id,
+                    t => (IMetric)new Metric(new MetricProps
+                    {
+                        Namespace = EmbeddedMetricFormat.DefaultNamespace,
+                        MetricName = PipelineMetrics.Commands.Name,
+                        DimensionsMap = new Dictionary<string, string> { ["command_type"] = t.Type, ["outcome"] = "Failed" },
+                        Statistic = "Sum",
+                        Period = period,
+                    })),
+                Label = "Commands with status Failed, all types",
+                Period = period,
+            }));
 
         foreach (var function in props.Functions)
         {

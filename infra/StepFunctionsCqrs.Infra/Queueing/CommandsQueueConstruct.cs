@@ -16,6 +16,7 @@ public sealed class CommandsQueueConstruct : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         props.Validate();
+        MaxReceiveCount = props.MaxReceiveCount;
 
         DeadLetterQueue = new Queue(this, "DeadLetterQueue", new QueueProps
         {
@@ -41,6 +42,9 @@ public sealed class CommandsQueueConstruct : Construct
 
     /// <summary>Where clients send commands.</summary>
     public Queue Queue { get; }
+
+    /// <summary>Deliveries before a message moves to the dead-letter queue.</summary>
+    public int MaxReceiveCount { get; }
 
     /// <summary>Where commands land after <see cref="CommandsQueueProps.MaxReceiveCount"/> failed deliveries.</summary>
     public Queue DeadLetterQueue { get; }

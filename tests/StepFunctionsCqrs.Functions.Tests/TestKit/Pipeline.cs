@@ -47,11 +47,11 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
         }
     }
 
-    public ProjectAvailabilityHandler ProjectAvailability => new(new DynamoDbAvailabilityView(dynamoDb, tables.Availability), Loggers);
+    public ProjectAvailabilityHandler ProjectAvailability => new(new DynamoDbAvailabilityView(dynamoDb, tables.Availability), Loggers, Time);
 
-    public ProjectGuestBookingsHandler ProjectGuestBookings => new(new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings), Loggers);
+    public ProjectGuestBookingsHandler ProjectGuestBookings => new(new DynamoDbGuestBookingsView(dynamoDb, tables.GuestBookings), Loggers, Time);
 
-    public ProjectArrivalsHandler ProjectArrivals => new(new DynamoDbArrivalsView(dynamoDb, tables.Arrivals), Loggers);
+    public ProjectArrivalsHandler ProjectArrivals => new(new DynamoDbArrivalsView(dynamoDb, tables.Arrivals), Loggers, Time);
 
     public RecordStatusHandler RecordStatus => new(new DynamoDbCommandStatusView(dynamoDb, tables.CommandStatus), Time, CommandStatusRetention.Default, Loggers);
 

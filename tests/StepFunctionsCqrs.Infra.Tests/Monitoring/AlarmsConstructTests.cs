@@ -1,3 +1,4 @@
+using StepFunctionsCqrs.Functions.Metrics;
 using System.Text.Json.Nodes;
 using Amazon.CDK.AWS.DynamoDB;
 using StepFunctionsCqrs.Functions.Catalog;
@@ -21,7 +22,7 @@ public sealed class AlarmsConstructTests : IDisposable
         var template = SynthesizedTemplate.Of(pipeline.Stack);
 
         var alarms = Alarms(template);
-        Assert.Equal(4 + (2 * FunctionCatalog.All.Count), alarms.Count);
+        Assert.Equal(5 + (2 * FunctionCatalog.All.Count), alarms.Count);
         Assert.All(alarms, a =>
         {
             Assert.Equal("GreaterThanOrEqualToThreshold", (string?)a["ComparisonOperator"]);
@@ -111,6 +112,26 @@ public sealed class AlarmsConstructTests : IDisposable
 
         var api = alarms.Single(a => (string?)a["MetricName"] == "5xx");
         Assert.Equal("AWS/ApiGateway", (string?)api["Namespace"]);
+    }
+
+    [Fact]
+    public void Commands_ending_Failed_are_alarmed_from_the_handlers_embedded_metrics_over_every_command_type_and_unknown_ones()
+    {
+        var (template, _, pipeline) = BuildFull(email: null);
+
+        var failed = Alarms(template).Single(a => a["Metrics"] is JsonArray m && m.ToJsonString().Contains("cqrs.commands", StringComparison.Ordinal));
+        var stats = failed["Metrics"]!.AsArray().Where(m => m!["MetricStat"] is not null).Select(m => m!["MetricStat"]!["Metric"]!).ToList();
+        Assert.All(stats, m => Assert.Equal(EmbeddedMetricFormat.DefaultNamespace, (string?)m["Namespace"]));
+        var dimensions = stats.Select(m => m["Dimensions"]!.AsArray().ToDictionary(d => (string)d!["Name"]!, d => (string)d!["Value"]!)).ToList();
+        Assert.All(dimensions, d => Assert.Equal("Failed", d["outcome"]));
+        Assert.Equal(["BookRoom", "CancelBooking", "RegisterHotel", PipelineMetrics.UnknownCommandType], dimensions.Select(d => d["command_type"]).Order(StringComparer.Ordinal));
+
+        // The metric exists only if every function writes it under that namespace.
+        foreach (var function in pipeline.Functions.All)
+        {
+            var variables = template.Resources("AWS::Lambda::Function")[template.LogicalIdOf(function.Function)]!["Properties"]!["Environment"]!["Variables"]!;
+            Assert.Equal(EmbeddedMetricFormat.DefaultNamespace, (string?)variables[EmbeddedMetricFormat.NamespaceVariable]);
+        }
     }
 
     private (SynthesizedTemplate Template, AlarmsConstruct Alarms, PipelineBuilder Pipeline) BuildFull(string? email)
