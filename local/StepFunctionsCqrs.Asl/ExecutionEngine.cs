@@ -79,7 +79,7 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
             if (options.Name is not null) _lastIdentity = new IdentityCache(options, identity);
         }
         return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow(), options.DelayScale,
-            Callbacks, options.Parking ?? NoParking.Instance);
+            Callbacks, options.Parking ?? NoParking.Instance, options.Observer) { InitialVariables = options.Variables };
     }
 
     private IdentityCache? _lastIdentity;
@@ -101,7 +101,9 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
             token = linked.Token;
         }
 
-        var scope = new BranchScope(run, new VariableScope(null), null, started, token);
+        var variables = new VariableScope(null);
+        foreach (var (name, value) in run.InitialVariables ?? []) variables.Set(name, value?.DeepClone());
+        var scope = new BranchScope(run, variables, null, started, token);
         ValueTask<JsonNode?> pending;
         if (PayloadSize.Exceeds(run.Input))
         {

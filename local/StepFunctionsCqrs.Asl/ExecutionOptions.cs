@@ -15,6 +15,12 @@ public sealed record ExecutionOptions(string? Name = null, string? ExecutionArn 
     /// <summary>Told when the execution waits for a task token's answer and when it may run on; null tells nobody.</summary>
     public ICallbackParking? Parking { get; init; }
 
+    /// <summary>Told each processing step of every state (see <see cref="IStateObserver"/>); null tells nobody.</summary>
+    public IStateObserver? Observer { get; init; }
+
+    /// <summary>Workflow variables in scope from the start, as if assigned before the first state; null starts with none.</summary>
+    public System.Text.Json.Nodes.JsonObject? Variables { get; init; }
+
     /// <summary>All defaults: a random name and local ARNs.</summary>
     public static ExecutionOptions Default { get; } = new();
 }

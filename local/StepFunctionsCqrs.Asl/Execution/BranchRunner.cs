@@ -43,6 +43,7 @@ internal static class BranchRunner
                 }
                 catch (StatesException error) when (!scope.Token.IsCancellationRequested)
                 {
+                    scope.Run.Observer?.OnError(state.Name, error.Error, error.Cause);
                     if (state.Retry is { } retry)
                     {
                         attempts ??= new int[retry.Retriers.Count];
@@ -64,10 +65,15 @@ internal static class BranchRunner
                     break;
                 }
             }
+            scope.Run.Observer?.OnStep(state.Name, StateStep.Variables, Snapshot(scope.Variables));
             scope.Record(state.ExitedEventType, new StateExitedEventDetails(state.Name, new LazyJson(outcome.Output)), time.GetUtcNow());
             if (outcome.Next is null) return outcome.Output;
             state = block.States[outcome.Next];
             input = outcome.Output;
         }
     }
+
+    // Copied only when someone observes, so an unobserved run pays nothing for it.
+    private static JsonObject Snapshot(IReadOnlyDictionary<string, JsonNode?> variables) =>
+        new(variables.Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone())));
 }

@@ -14,7 +14,8 @@ internal sealed class ExecutionRun(
     DateTimeOffset startTime,
     double delayScale,
     TaskTokenBroker callbacks,
-    ICallbackParking parking)
+    ICallbackParking parking,
+    IStateObserver? observer = null)
 {
     /// <summary>A Wait or retry back-off duration as this run waits it (see <see cref="ExecutionOptions.DelayScale"/>).</summary>
     public TimeSpan Scaled(TimeSpan delay) => delayScale >= 1 ? delay : TimeSpan.FromTicks((long)(delay.Ticks * delayScale));
@@ -27,6 +28,12 @@ internal sealed class ExecutionRun(
     /// <summary>Told when this execution waits for a token's answer and when it may run on.</summary>
     public ICallbackParking Parking { get; } = parking;
     public TimeProvider Time { get; } = time;
+
+    /// <summary>Told each processing step of every state, or null.</summary>
+    public IStateObserver? Observer { get; } = observer;
+
+    /// <summary>The variables in scope from the start, or null.</summary>
+    public JsonObject? InitialVariables { get; init; }
     public Random Random { get; } = random;
     public ExecutionIdentity Identity { get; } = identity;
     public JsonNode? Input { get; } = input;

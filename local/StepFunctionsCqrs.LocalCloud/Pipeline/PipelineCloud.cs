@@ -19,6 +19,7 @@ using StepFunctionsCqrs.LocalCloud.Metering;
 using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
 using StepFunctionsCqrs.LocalCloud.Sqs;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
+using StepFunctionsCqrs.LocalCloud.StepFunctions.Testing;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Integrations;
 using StepFunctionsCqrs.LocalCloud.WebConsole;
 using StepFunctionsCqrs.LocalCloud.WebConsole.Commands;
@@ -124,6 +125,7 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton(sp => new ExecutionRunner(store, sp.GetRequiredService<ITaskInvoker>(), sp.GetRequiredService<TimeProvider>(),
                         sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions, callbacks) { DelayScale = options.DelayScale });
                     services.AddSingleton<TaskCallbackOperations>();
+                    services.AddSingleton<TestStateOperations>();
                     services.AddSingleton<StepFunctionsOperations>();
                     services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
                     services.AddSingleton<ReadApiEndpoint>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Internal;
+using StepFunctionsCqrs.LocalCloud.StepFunctions.Testing;
 
 namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 
@@ -11,7 +12,8 @@ namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 /// answers to callback tasks' tokens.
 /// Each operation takes the request body and returns the response body of the AWS JSON protocol.
 /// </summary>
-public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionRunner runner, StateMachineArns arns, TimeProvider timeProvider, TaskCallbackOperations callbacks)
+public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionRunner runner, StateMachineArns arns, TimeProvider timeProvider, TaskCallbackOperations callbacks,
+    TestStateOperations testing)
 {
     /// <summary>The largest execution input AWS accepts, in UTF-8 bytes.</summary>
     public const int MaxInputBytes = 262_144;
@@ -46,8 +48,9 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         "SendTaskSuccess" => callbacks.SendTaskSuccessAsync(new RequestFields(operation, body), cancellationToken),
         "SendTaskFailure" => callbacks.SendTaskFailureAsync(new RequestFields(operation, body), cancellationToken),
         "SendTaskHeartbeat" => callbacks.SendTaskHeartbeatAsync(new RequestFields(operation, body), cancellationToken),
+        "TestState" => testing.TestStateAsync(body, cancellationToken),
         _ => throw new StepFunctionsFault(StepFunctionsErrorCodes.UnknownOperation,
-            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, ValidateStateMachineDefinition, DescribeStateMachineForExecution, TagResource, UntagResource, ListTagsForResource, SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat."),
+            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, ValidateStateMachineDefinition, DescribeStateMachineForExecution, TagResource, UntagResource, ListTagsForResource, SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat and TestState."),
     };
 
     private async Task<JsonObject> CreateStateMachineAsync(RequestFields request, JsonObject body, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public static class AwsCli
         start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDCLITEST";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "cli-secret";
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+
+        // TestState's endpoint on AWS is sync-states.<region>; the prefix would turn 127.0.0.1 into a host that is not there.
+        start.Environment["AWS_DISABLE_HOST_PREFIX_INJECTION"] = "true";
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -36,6 +36,7 @@ public sealed class ChoiceState : State
     internal override ValueTask<StateOutcome> ExecuteAsync(JsonNode? input, BranchScope scope)
     {
         var effective = InputPath.Apply(input, scope);
+        scope.Run.Observer?.OnStep(Name, StateStep.AfterInputPath, effective);
         foreach (var rule in Choices)
         {
             if (!rule.Condition.Evaluate(effective, scope)) continue;

@@ -39,10 +39,16 @@ public sealed class PassState : State
     internal override ValueTask<StateOutcome> ExecuteAsync(JsonNode? input, BranchScope scope)
     {
         var effective = InputPath.Apply(input, scope);
+        var observer = scope.Run.Observer;
+        observer?.OnStep(Name, StateStep.AfterInputPath, effective);
         if (Parameters is not null) effective = Parameters.Evaluate(effective, scope);
+        observer?.OnStep(Name, StateStep.AfterParameters, effective);
         var result = _hasResult ? _result?.DeepClone() : effective;
+        observer?.OnStep(Name, StateStep.Result, result);
         Assign?.Apply(result, scope);
-        var output = OutputPath.Apply(ResultPath.Apply(input, result), scope);
+        var placed = ResultPath.Apply(input, result);
+        observer?.OnStep(Name, StateStep.AfterResultPath, placed);
+        var output = OutputPath.Apply(placed, scope);
         return new ValueTask<StateOutcome>(new StateOutcome(output, Transition.Next));
     }
 }

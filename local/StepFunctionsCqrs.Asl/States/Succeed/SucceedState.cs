@@ -25,7 +25,9 @@ public sealed class SucceedState : State
 
     internal override ValueTask<StateOutcome> ExecuteAsync(JsonNode? input, BranchScope scope)
     {
-        var output = OutputPath.Apply(InputPath.Apply(input, scope), scope);
+        var effective = InputPath.Apply(input, scope);
+        scope.Run.Observer?.OnStep(Name, StateStep.AfterInputPath, effective);
+        var output = OutputPath.Apply(effective, scope);
         return new ValueTask<StateOutcome>(new StateOutcome(output, null));
     }
 }

@@ -60,6 +60,8 @@ public sealed class TaskState : State
     internal override async ValueTask<StateOutcome> ExecuteAsync(JsonNode? input, BranchScope scope)
     {
         var selected = InputPath.Apply(input, scope);
+        var observer = scope.Run.Observer;
+        observer?.OnStep(Name, StateStep.AfterInputPath, selected);
         // Every attempt gets a token of its own, so an answer meant for an earlier attempt finds it closed.
         var pending = Resource.IsCallback ? scope.Run.Callbacks.Open(scope.Run.Identity.ExecutionArn) : null;
         JsonNode? result;
@@ -72,6 +74,7 @@ public sealed class TaskState : State
             {
                 throw new StatesException(ErrorNames.DataLimitExceeded, $"The input of Task state '{Name}' after Parameters is larger than {PayloadSize.Limit} bytes.");
             }
+            observer?.OnStep(Name, StateStep.AfterParameters, effective);
             int? timeout = null, heartbeat = null;
             if (!Timeouts.IsNone)
             {
@@ -106,13 +109,17 @@ public sealed class TaskState : State
             if (pending is not null) scope.Run.Callbacks.Close(pending);
         }
         RecordSucceeded(scope, result);
+        observer?.OnStep(Name, StateStep.Result, result);
         if (PayloadSize.Exceeds(result))
         {
             throw new StatesException(ErrorNames.DataLimitExceeded, $"The result of Task state '{Name}' is larger than {PayloadSize.Limit} bytes.");
         }
         var stateResult = ResultSelector is null ? result : ResultSelector.Evaluate(result, scope);
+        observer?.OnStep(Name, StateStep.AfterResultSelector, stateResult);
         Assign?.Apply(stateResult, scope);
-        var output = OutputPath.Apply(ResultPath.Apply(input, stateResult), scope);
+        var placed = ResultPath.Apply(input, stateResult);
+        observer?.OnStep(Name, StateStep.AfterResultPath, placed);
+        var output = OutputPath.Apply(placed, scope);
         return new StateOutcome(output, Transition.Next);
     }
 

@@ -38,6 +38,7 @@ public sealed class WaitState : State
     internal override async ValueTask<StateOutcome> ExecuteAsync(JsonNode? input, BranchScope scope)
     {
         var effective = InputPath.Apply(input, scope);
+        scope.Run.Observer?.OnStep(Name, StateStep.AfterInputPath, effective);
         var time = scope.Run.Time;
         var delay = _seconds is { } s ? TimeSpan.FromSeconds(s)
             : _timestamp is { } t ? ToWholeSecond(t) - time.GetUtcNow()
