@@ -23,7 +23,7 @@ public sealed class EmbeddedMetricFormat : IDisposable
     private readonly string metricsNamespace;
     private readonly TextWriter output;
     private readonly TimeProvider timeProvider;
-    private readonly MeterListener listener = new();
+    private readonly MeterListener listener;
     private readonly Dictionary<(Instrument Instrument, string Tags), Series> pending = [];
     private readonly Lock gate = new();
 
@@ -33,16 +33,7 @@ public sealed class EmbeddedMetricFormat : IDisposable
         this.metricsNamespace = metricsNamespace;
         this.output = output;
         this.timeProvider = timeProvider;
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == PipelineMetrics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Keep(instrument, value, tags));
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Keep(instrument, value, tags));
-        listener.Start();
+        listener = PipelineMetrics.Listen(Keep);
     }
 
     /// <summary>Writes what was measured since the last flush and forgets it.</summary>

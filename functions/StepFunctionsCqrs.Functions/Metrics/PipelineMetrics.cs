@@ -51,6 +51,25 @@ public static class PipelineMetrics
     public static readonly Counter<long> DeadLetters =
         Meter.CreateCounter<long>("cqrs.dead_letters", "{message}", "Messages refused on their last delivery, moved to the dead-letter queue.");
 
+    /// <summary>A started listener that hands <paramref name="measured"/> every measurement of this meter's instruments, as a double.</summary>
+    public static MeterListener Listen(Action<Instrument, double, ReadOnlySpan<KeyValuePair<string, object?>>> measured)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measured(instrument, value, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measured(instrument, value, tags));
+        listener.Start();
+        return listener;
+    }
+
     /// <summary>Counts a recorded status and its latency from <paramref name="sentTimestamp"/> (Unix ms; 0 when unknown).</summary>
     public static void CommandEnded(string? commandType, string outcome, long sentTimestamp, DateTimeOffset now)
     {

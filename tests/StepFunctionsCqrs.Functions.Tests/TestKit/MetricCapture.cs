@@ -10,22 +10,13 @@ namespace StepFunctionsCqrs.Functions.Tests.TestKit;
 public sealed class MetricCapture : IDisposable
 {
     private static readonly AsyncLocal<MetricCapture?> Owner = new();
-    private readonly MeterListener listener = new();
+    private readonly MeterListener listener;
     private readonly List<Measurement> measurements = [];
 
     public MetricCapture()
     {
         Owner.Value = this;
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == PipelineMetrics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Keep(instrument, value, tags));
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Keep(instrument, value, tags));
-        listener.Start();
+        listener = PipelineMetrics.Listen(Keep);
     }
 
     /// <summary>The values recorded on <paramref name="instrument"/> whose tags include every one of <paramref name="tags"/>.</summary>
