@@ -101,7 +101,7 @@ public sealed class MessageDispatcher(IStepFunctionsClient stepFunctions, string
         message.MessageId,
         message.Attribute("SenderId") ?? "",
         long.TryParse(message.Attribute("SentTimestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sent) ? sent : 0,
-        int.TryParse(message.Attribute("ApproximateReceiveCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1,
+        message.ReceiveCount,
         Bounded(message, CallerAttributes.Principal, FieldLimits.MaxCallerPrincipalLength) is { } principal
             ? new CallerContext(
                 principal,

@@ -52,7 +52,7 @@ public sealed class DispatchHandler
             outcomes = await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(m, CancellationToken.None))).ConfigureAwait(false);
             foreach (var (message, outcome) in messages.Zip(outcomes).Where(p => Refused(p.Second)))
             {
-                PipelineMetrics.DispatchRefused(outcome.ToString(), int.TryParse(message.Attribute("ApproximateReceiveCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1, maxReceiveCount);
+                PipelineMetrics.DispatchRefused(outcome.ToString(), message.ReceiveCount, maxReceiveCount);
             }
         }
         finally

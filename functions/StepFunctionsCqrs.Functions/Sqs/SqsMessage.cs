@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StepFunctionsCqrs.Functions.Sqs;
 
 /// <summary>
@@ -13,6 +15,10 @@ public sealed record SqsMessage(
 {
     /// <summary>A system attribute, or null when absent.</summary>
     public string? Attribute(string name) => Attributes?.GetValueOrDefault(name);
+
+    /// <summary>How many times SQS has delivered the message (ApproximateReceiveCount), 1 when it does not say.</summary>
+    public int ReceiveCount =>
+        int.TryParse(Attribute("ApproximateReceiveCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 1;
 
     /// <summary>A message attribute's string value, or null when absent or empty.</summary>
     public string? MessageAttribute(string name) =>
