@@ -26,7 +26,7 @@ public sealed class EmbeddedMetricFormatTests(Dynalite dynalite) : IClassFixture
         var output = new StringWriter();
         using var emf = new EmbeddedMetricFormat("StepFunctionsCqrs", output, new FakeTimeProvider(FlushedAt));
 
-        await PipelineMetricsTests.RunAsync(pipeline, BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"), TimeSpan.FromMilliseconds(40), TimeSpan.Zero);
+        await pipeline.RunAsWorkflowAsync(BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"), projectAfter: TimeSpan.FromMilliseconds(40));
         emf.Flush();
 
         var documents = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -71,7 +71,7 @@ public sealed class EmbeddedMetricFormatTests(Dynalite dynalite) : IClassFixture
         var exported = new List<Metric>();
         using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(PipelineMetrics.MeterName).AddInMemoryExporter(exported).Build();
 
-        await PipelineMetricsTests.RunAsync(pipeline, BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"), TimeSpan.FromMilliseconds(40), TimeSpan.Zero);
+        await pipeline.RunAsWorkflowAsync(BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"), projectAfter: TimeSpan.FromMilliseconds(40));
         provider.ForceFlush();
 
         var commands = Assert.Single(exported, m => m.Name == "cqrs.commands");

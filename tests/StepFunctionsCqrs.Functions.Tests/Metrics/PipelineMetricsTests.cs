@@ -16,8 +16,6 @@ namespace StepFunctionsCqrs.Functions.Tests.Metrics;
 [Collection(DynaliteCollection.Name)]
 public sealed class PipelineMetricsTests(Dynalite dynalite)
 {
-    private const string StateMachineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:CommandPipeline";
-
     // SqsEvents stamps every record as sent at this instant, in Unix milliseconds.
     private static readonly DateTimeOffset Sent = DateTimeOffset.FromUnixTimeMilliseconds(1799566200000);
 
@@ -29,7 +27,7 @@ public sealed class PipelineMetricsTests(Dynalite dynalite)
         using var capture = new MetricCapture();
 
         var projectedAt = pipeline.Time.GetUtcNow() + TimeSpan.FromMilliseconds(40);
-        var recordedAt = await RunAsync(pipeline, BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"),
+        var recordedAt = await pipeline.RunAsWorkflowAsync(BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"),
             projectAfter: TimeSpan.FromMilliseconds(40), recordAfter: TimeSpan.FromMilliseconds(15));
 
         Assert.Equal([1], capture.Values("cqrs.commands", ("command_type", "BookRoom"), ("outcome", "Accepted")));
@@ -52,7 +50,7 @@ public sealed class PipelineMetricsTests(Dynalite dynalite)
         await pipeline.RunAsync(BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"));
         using var capture = new MetricCapture();
 
-        await RunAsync(pipeline, BookRoom("book-again", "ann", "b1", "2027-03-01", "2027-03-02"), TimeSpan.Zero, TimeSpan.Zero);
+        await pipeline.RunAsWorkflowAsync(BookRoom("book-again", "ann", "b1", "2027-03-01", "2027-03-02"));
 
         Assert.Equal([1], capture.Values("cqrs.commands", ("command_type", "BookRoom"), ("outcome", "Rejected")));
         Assert.Equal([1], capture.Values("cqrs.persist.attempts", ("outcome", "Declined")));
@@ -101,7 +99,7 @@ public sealed class PipelineMetricsTests(Dynalite dynalite)
     public async Task A_reused_command_id_is_a_refusal_on_each_delivery_and_a_dead_letter_on_the_last()
     {
         var stepFunctions = new RecordingStepFunctions();
-        var dispatch = new DispatchHandler(stepFunctions, StateMachineArn, maxReceiveCount: 3);
+        var dispatch = new DispatchHandler(stepFunctions, Pipeline.StateMachineArn, maxReceiveCount: 3);
         await Lambda.InvokeAsync(dispatch.Handle, Event(Record("m1", BookRoom("reused-1", "ann", "b1", "2027-03-01", "2027-03-02").ToJsonString())));
         using var capture = new MetricCapture();
         var other = BookRoom("reused-1", "bob", "b2", "2027-03-01", "2027-03-02").ToJsonString();
@@ -118,49 +116,12 @@ public sealed class PipelineMetricsTests(Dynalite dynalite)
     [Fact]
     public async Task Without_the_queues_receive_limit_a_refusal_is_counted_but_never_called_a_dead_letter()
     {
-        var dispatch = new DispatchHandler(new RecordingStepFunctions(), StateMachineArn);
+        var dispatch = new DispatchHandler(new RecordingStepFunctions(), Pipeline.StateMachineArn);
         using var capture = new MetricCapture();
 
         await Lambda.InvokeAsync(dispatch.Handle, Event(Record("m1", "not json", receiveCount: 50)));
 
         Assert.Equal([1], capture.Values("cqrs.dispatch.refusals", ("reason", "Unusable")));
         Assert.Empty(capture.Values("cqrs.dead_letters"));
-    }
-
-    /// <summary>
-    /// Sends the command through Dispatch and every task as the workflow does, advancing the pipeline's clock before the
-    /// projections and before RecordStatus; returns when the status was recorded.
-    /// </summary>
-    internal static async Task<DateTimeOffset> RunAsync(Pipeline pipeline, JsonObject envelope, TimeSpan projectAfter, TimeSpan recordAfter)
-    {
-        var commandId = (string)envelope["commandId"]!;
-        var stepFunctions = new RecordingStepFunctions();
-        await Lambda.InvokeAsync(new DispatchHandler(stepFunctions, StateMachineArn).Handle, Event(Record($"m-{commandId}", envelope.ToJsonString(), senderId: "ann")));
-        var sqs = JsonNode.Parse(stepFunctions.Executions[commandId])!["sqs"]!.AsObject();
-        var execution = Pipeline.ExecutionId(commandId);
-
-        await Lambda.InvokeAsync(new ValidateHandler(SenderRoles.Parse("""{"ann":["guest"]}""", "test"), CallerRoles.Empty).Handle,
-            new JsonObject { ["command"] = envelope.DeepClone(), ["sqs"] = sqs.DeepClone(), ["executionId"] = execution }.ToJsonString());
-        var (persisted, _) = await WorkflowPersistState.RunAsync(pipeline.Persist.Handle, envelope, sqs);
-        var status = new JsonObject { ["commandId"] = commandId, ["command"] = envelope.DeepClone(), ["executionId"] = execution, ["sqs"] = sqs.DeepClone() };
-        if (persisted.GetProperty("accepted").GetBoolean())
-        {
-            pipeline.Time.Advance(projectAfter);
-            var project = new JsonObject { ["commit"] = JsonNode.Parse(persisted.GetProperty("commit").GetRawText()), ["executionId"] = execution, ["sqs"] = sqs.DeepClone() }.ToJsonString();
-            await Lambda.InvokeAsync(pipeline.ProjectAvailability.Handle, project);
-            await Lambda.InvokeAsync(pipeline.ProjectGuestBookings.Handle, project);
-            await Lambda.InvokeAsync(pipeline.ProjectArrivals.Handle, project);
-            status["status"] = "Accepted";
-            status["commit"] = JsonNode.Parse(persisted.GetProperty("commit").GetRawText());
-        }
-        else
-        {
-            status["status"] = "Rejected";
-            status["rejection"] = JsonNode.Parse(persisted.GetProperty("rejection").GetRawText());
-        }
-
-        pipeline.Time.Advance(recordAfter);
-        await Lambda.InvokeAsync(pipeline.RecordStatus.Handle, status.ToJsonString());
-        return pipeline.Time.GetUtcNow();
     }
 }

@@ -10,6 +10,7 @@ using StepFunctionsCqrs.Functions.Persistence;
 using StepFunctionsCqrs.Functions.Queries;
 using StepFunctionsCqrs.Functions.Stores;
 using StepFunctionsCqrs.Functions.Stores.DynamoDb;
+using StepFunctionsCqrs.Functions.Tracing;
 
 namespace StepFunctionsCqrs.Functions.Tests.TestKit;
 
@@ -65,6 +66,9 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
     /// <summary>The IAM principal the query tests' admin signs as.</summary>
     public const string Admin = "arn:aws:iam::123456789012:user/ops";
 
+    /// <summary>The state machine Dispatch starts executions of.</summary>
+    public const string StateMachineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:CommandPipeline";
+
     public static string ExecutionId(string commandId) => $"arn:aws:states:us-east-1:123456789012:execution:CommandPipeline:{commandId}";
 
     /// <summary>Calls Persist through the workflow's own Persist state, so a lost race is retried as the workflow retries it.</summary>
@@ -82,6 +86,48 @@ public sealed class Pipeline(IAmazonDynamoDB dynamoDb, TableNames tables)
         await Lambda.InvokeAsync(ProjectAvailability.Handle, input);
         await Lambda.InvokeAsync(ProjectGuestBookings.Handle, input);
         await Lambda.InvokeAsync(ProjectArrivals.Handle, input);
+    }
+
+    /// <summary>
+    /// Sends the command as a client would, through Dispatch and every task as the workflow runs them, carrying the
+    /// message's sqs facts from the execution input into each; a <paramref name="traceParent"/> is put on the message as
+    /// a client's, and the clock advances <paramref name="projectAfter"/> before the projections and
+    /// <paramref name="recordAfter"/> before RecordStatus. Returns when the status was recorded.
+    /// </summary>
+    public async Task<DateTimeOffset> RunAsWorkflowAsync(
+        JsonObject envelope, string? traceParent = null, TimeSpan projectAfter = default, TimeSpan recordAfter = default)
+    {
+        var commandId = (string)envelope["commandId"]!;
+        var stepFunctions = new RecordingStepFunctions();
+        var message = SqsEvents.Record($"m-{commandId}", envelope.ToJsonString(), senderId: "ann");
+        await Lambda.InvokeAsync(new DispatchHandler(stepFunctions, StateMachineArn).Handle,
+            SqsEvents.Event(traceParent is null ? message : message.WithAttribute(PipelineTrace.MessageAttribute, traceParent)));
+        var sqs = JsonNode.Parse(stepFunctions.Executions[commandId])!["sqs"]!.AsObject();
+        var execution = ExecutionId(commandId);
+
+        await Lambda.InvokeAsync(new ValidateHandler(SenderRoles.Parse("""{"ann":["guest"]}""", "test"), CallerRoles.Empty).Handle,
+            new JsonObject { ["command"] = envelope.DeepClone(), ["sqs"] = sqs.DeepClone(), ["executionId"] = execution }.ToJsonString());
+        var (persisted, _) = await WorkflowPersistState.RunAsync(Persist.Handle, envelope, sqs);
+        var status = new JsonObject { ["commandId"] = commandId, ["command"] = envelope.DeepClone(), ["executionId"] = execution, ["sqs"] = sqs.DeepClone() };
+        if (persisted.GetProperty("accepted").GetBoolean())
+        {
+            Time.Advance(projectAfter);
+            var project = new JsonObject { ["commit"] = JsonNode.Parse(persisted.GetProperty("commit").GetRawText()), ["executionId"] = execution, ["sqs"] = sqs.DeepClone() }.ToJsonString();
+            await Lambda.InvokeAsync(ProjectAvailability.Handle, project);
+            await Lambda.InvokeAsync(ProjectGuestBookings.Handle, project);
+            await Lambda.InvokeAsync(ProjectArrivals.Handle, project);
+            status["status"] = "Accepted";
+            status["commit"] = JsonNode.Parse(persisted.GetProperty("commit").GetRawText());
+        }
+        else
+        {
+            status["status"] = "Rejected";
+            status["rejection"] = JsonNode.Parse(persisted.GetProperty("rejection").GetRawText());
+        }
+
+        Time.Advance(recordAfter);
+        await Lambda.InvokeAsync(RecordStatus.Handle, status.ToJsonString());
+        return Time.GetUtcNow();
     }
 
     /// <summary>Persists, projects and records an accepted command; returns Persist's output.</summary>

@@ -20,8 +20,6 @@ namespace StepFunctionsCqrs.Functions.Tests.Tracing;
 [Collection(DynaliteCollection.Name)]
 public sealed class PipelineTraceTests(Dynalite dynalite)
 {
-    private const string StateMachineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:CommandPipeline";
-
     // Spans of other tests running meanwhile share the process's listener; each test reads only its own trace.
     private static IReadOnlyList<Activity> Of(List<Activity> spans, ActivityTraceId trace)
     {
@@ -29,32 +27,6 @@ public sealed class PipelineTraceTests(Dynalite dynalite)
         {
             return [.. spans.Where(s => s.TraceId == trace)];
         }
-    }
-
-    /// <summary>Sends the command as a client whose span is <paramref name="client"/> would, through Dispatch and every task.</summary>
-    private async Task<Pipeline> RunTracedAsync(Pipeline pipeline, JsonObject envelope, string client)
-    {
-        var commandId = (string)envelope["commandId"]!;
-        var stepFunctions = new RecordingStepFunctions();
-        await Lambda.InvokeAsync(new DispatchHandler(stepFunctions, StateMachineArn).Handle,
-            Event(Record($"m-{commandId}", envelope.ToJsonString(), senderId: "ann").WithAttribute(PipelineTrace.MessageAttribute, client)));
-        var input = JsonNode.Parse(stepFunctions.Executions[commandId])!.AsObject();
-        var sqs = input["sqs"]!.AsObject();
-        var execution = Pipeline.ExecutionId(commandId);
-
-        await Lambda.InvokeAsync(new ValidateHandler(SenderRoles.Parse("""{"ann":["guest"]}""", "test"), CallerRoles.Empty).Handle,
-            new JsonObject { ["command"] = envelope.DeepClone(), ["sqs"] = sqs.DeepClone(), ["executionId"] = execution }.ToJsonString());
-        var (persisted, _) = await WorkflowPersistState.RunAsync(pipeline.Persist.Handle, envelope, sqs);
-        var project = new JsonObject { ["commit"] = JsonNode.Parse(persisted.GetProperty("commit").GetRawText()), ["executionId"] = execution, ["sqs"] = sqs.DeepClone() }.ToJsonString();
-        await Lambda.InvokeAsync(pipeline.ProjectAvailability.Handle, project);
-        await Lambda.InvokeAsync(pipeline.ProjectGuestBookings.Handle, project);
-        await Lambda.InvokeAsync(pipeline.ProjectArrivals.Handle, project);
-        await Lambda.InvokeAsync(pipeline.RecordStatus.Handle, new JsonObject
-        {
-            ["commandId"] = commandId, ["status"] = "Accepted", ["commit"] = JsonNode.Parse(persisted.GetProperty("commit").GetRawText()),
-            ["executionId"] = execution, ["sqs"] = sqs.DeepClone(),
-        }.ToJsonString());
-        return pipeline;
     }
 
     [Fact]
@@ -67,7 +39,7 @@ public sealed class PipelineTraceTests(Dynalite dynalite)
         var client = PipelineTrace.NewTraceParent();
         var (trace, clientSpan) = (ActivityTraceId.CreateFromString(client.AsSpan(3, 32)), ActivitySpanId.CreateFromString(client.AsSpan(36, 16)));
 
-        await RunTracedAsync(pipeline, BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"), client);
+        await pipeline.RunAsWorkflowAsync(BookRoom("book-1", "ann", "b1", "2027-03-01", "2027-03-02"), client);
 
         var mine = Of(spans, trace);
         var dispatch = Assert.Single(mine, s => s.DisplayName == "Dispatch");
@@ -104,7 +76,7 @@ public sealed class PipelineTraceTests(Dynalite dynalite)
         }
 
         var client = PipelineTrace.NewTraceParent();
-        await RunTracedAsync(pipeline, BookRoom("book-5", "ann", "b5", "2027-03-01", "2027-03-02"), client);
+        await pipeline.RunAsWorkflowAsync(BookRoom("book-5", "ann", "b5", "2027-03-01", "2027-03-02"), client);
 
         var mine = Of(spans, ActivityTraceId.CreateFromString(client.AsSpan(3, 32)));
         var persist = Assert.Single(mine, s => s.DisplayName == "Persist");
@@ -121,7 +93,7 @@ public sealed class PipelineTraceTests(Dynalite dynalite)
         using var provider = Sdk.CreateTracerProviderBuilder().AddSource(PipelineTrace.SourceName).AddInMemoryExporter(spans).Build();
         var stepFunctions = new RecordingStepFunctions();
 
-        await Lambda.InvokeAsync(new DispatchHandler(stepFunctions, StateMachineArn).Handle,
+        await Lambda.InvokeAsync(new DispatchHandler(stepFunctions, Pipeline.StateMachineArn).Handle,
             Event(Record("m1", BookRoom("untraced-1", "ann", "b1", "2027-03-01", "2027-03-02").ToJsonString())));
 
         var carried = JsonNode.Parse(stepFunctions.Executions["untraced-1"])!["sqs"]!["traceParent"]!.GetValue<string>();
@@ -135,7 +107,7 @@ public sealed class PipelineTraceTests(Dynalite dynalite)
     {
         var stepFunctions = new RecordingStepFunctions();
 
-        await Lambda.InvokeAsync(new DispatchHandler(stepFunctions, StateMachineArn).Handle,
+        await Lambda.InvokeAsync(new DispatchHandler(stepFunctions, Pipeline.StateMachineArn).Handle,
             Event(Record("m1", BookRoom("forged-1", "ann", "b1", "2027-03-01", "2027-03-02").ToJsonString())
                 .WithAttribute(PipelineTrace.MessageAttribute, "00-" + new string('z', 32) + "-" + new string('1', 16) + "-01" + new string('x', 10_000))));
 
