@@ -421,7 +421,8 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         };
     }
 
-    private static void CheckDefinition(string definition)
+    /// <summary>Refuses a definition the validator finds problems in with InvalidDefinition, naming each problem.</summary>
+    internal static void CheckDefinition(string definition)
     {
         var problems = StateMachineValidator.Validate(definition);
         if (problems.Count > 0)

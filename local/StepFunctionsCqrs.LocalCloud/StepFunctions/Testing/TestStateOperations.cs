@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepFunctionsCqrs.Asl;
+using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.States;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Internal;
 
@@ -17,7 +18,7 @@ public sealed class TestStateOperations(ITaskInvoker invoker, TimeProvider timeP
 {
     private const string Operation = "TestState";
     private const int MaxDefinitionLength = 1_048_576;
-    private const int MaxDataBytes = 262_144;
+    private const int MaxDataBytes = StepFunctionsOperations.MaxInputBytes;
 
     // AWS stops a test after five minutes with States.Timeout.
     private static readonly TimeSpan MaxRun = TimeSpan.FromMinutes(5);
@@ -150,26 +151,17 @@ public sealed class TestStateOperations(ITaskInvoker invoker, TimeProvider timeP
     }
 
     // The first retrier whose ErrorEquals matches decides, as in the engine; exhausted, it lets Catch have the error.
-    private static int? RetrierIndex(State tested, string error)
-    {
-        var retriers = tested.Retry?.Retriers ?? [];
-        for (var i = 0; i < retriers.Count; i++)
-        {
-            if (retriers[i].Errors.Matches(error))
-            {
-                return i;
-            }
-        }
+    private static int? RetrierIndex(State tested, string error) =>
+        FirstMatch([.. (tested.Retry?.Retriers ?? []).Select(r => r.Errors)], error) is var index and >= 0 ? index : null;
 
-        return null;
-    }
+    private static int CatchIndex(State tested, string error) => FirstMatch([.. (tested.Catch?.Catchers ?? []).Select(c => c.Errors)], error);
 
-    private static int CatchIndex(State tested, string error)
+    // The index of the first list that handles the error, or -1.
+    private static int FirstMatch(IReadOnlyList<ErrorMatcher> matchers, string error)
     {
-        var catchers = tested.Catch?.Catchers ?? [];
-        for (var i = 0; i < catchers.Count; i++)
+        for (var i = 0; i < matchers.Count; i++)
         {
-            if (catchers[i].Errors.Matches(error))
+            if (matchers[i].Matches(error))
             {
                 return i;
             }
@@ -203,7 +195,7 @@ public sealed class TestStateOperations(ITaskInvoker invoker, TimeProvider timeP
 
         if (definition.ContainsKey("States"))
         {
-            CheckDefinition(definitionText);
+            StepFunctionsOperations.CheckDefinition(definitionText);
             if (stateName is null)
             {
                 throw Invalid("Value null at 'stateName' failed to satisfy constraint: Member must not be null when 'definition' is a state machine");
@@ -215,7 +207,7 @@ public sealed class TestStateOperations(ITaskInvoker invoker, TimeProvider timeP
         }
 
         var name = stateName ?? "TestState";
-        CheckDefinition(TestStateMachine.Standalone(name, definition));
+        StepFunctionsOperations.CheckDefinition(TestStateMachine.Standalone(name, definition));
         return (name, definition);
     }
 
@@ -267,16 +259,6 @@ public sealed class TestStateOperations(ITaskInvoker invoker, TimeProvider timeP
         catch (JsonException e)
         {
             throw new StepFunctionsFault(code, $"{what}: '{e.Message}'");
-        }
-    }
-
-    private static void CheckDefinition(string definition)
-    {
-        var problems = StateMachineValidator.Validate(definition);
-        if (problems.Count > 0)
-        {
-            throw new StepFunctionsFault(StepFunctionsErrorCodes.InvalidDefinition,
-                $"Invalid State Machine Definition: '{string.Join("; ", problems.Select(p => p.ToString()))}'");
         }
     }
 
