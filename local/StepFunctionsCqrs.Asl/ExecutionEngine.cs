@@ -4,6 +4,7 @@ using StepFunctionsCqrs.Asl.Common;
 using StepFunctionsCqrs.Asl.Execution;
 using StepFunctionsCqrs.Asl.History;
 using StepFunctionsCqrs.Asl.Internal;
+using StepFunctionsCqrs.Asl.States;
 using StepFunctionsCqrs.Asl.States.Fail;
 
 namespace StepFunctionsCqrs.Asl;
@@ -79,8 +80,14 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
             if (options.Name is not null) _lastIdentity = new IdentityCache(options, identity);
         }
         return new ExecutionRun(invoker, _time, _random, identity, NodeOwnership.Detached(input), _time.GetUtcNow(), options.DelayScale,
-            Callbacks, options.Parking ?? NoParking.Instance, options.Observer) { InitialVariables = options.Variables };
+            Callbacks, options.Parking ?? NoParking.Instance, options.Observer, options.Redrive) { InitialVariables = options.Variables };
     }
+
+    // The top-level state the run was in when it ended; its input is copied, since nothing may change it after.
+    private static RedrivePoint? RedrivePointOf(BranchScope scope) =>
+        scope.Position.State is { Length: > 0 } state
+            ? new RedrivePoint(state, scope.Position.Input?.DeepClone(), new JsonObject(scope.Variables.Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone()))))
+            : null;
 
     private IdentityCache? _lastIdentity;
 
@@ -88,8 +95,17 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
 
     private Task<ExecutionResult> RunAsync(ExecutionRun run, CancellationToken stop, RunningExecution? handle)
     {
-        var started = run.History.Add(0, run.StartTime, HistoryEventType.ExecutionStarted,
-            new ExecutionStartedEventDetails(new LazyJson(run.Input), run.Identity.RoleArn, run.Identity.StateMachineArn));
+        var redrive = run.Redrive;
+        State? from = null;
+        if (redrive is not null && !Machine.Root.States.TryGetValue(redrive.From.StateName, out from))
+        {
+            throw new ArgumentException($"The state machine has no top-level state '{redrive.From.StateName}' to redrive from.", nameof(run));
+        }
+
+        var started = redrive is null
+            ? run.History.Add(0, run.StartTime, HistoryEventType.ExecutionStarted,
+                new ExecutionStartedEventDetails(new LazyJson(run.Input), run.Identity.RoleArn, run.Identity.StateMachineArn))
+            : run.History.Add(redrive.PriorEventCount, run.StartTime, HistoryEventType.ExecutionRedriven, new ExecutionRedrivenEventDetails(redrive.RedriveCount));
 
         CancellationTokenSource? timeout = null;
         CancellationTokenSource? linked = null;
@@ -103,6 +119,7 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
 
         var variables = new VariableScope(null);
         foreach (var (name, value) in run.InitialVariables ?? []) variables.Set(name, value?.DeepClone());
+        foreach (var (name, value) in redrive?.From.Variables ?? []) variables.Set(name, value?.DeepClone());
         var scope = new BranchScope(run, variables, null, started, token);
         ValueTask<JsonNode?> pending;
         if (PayloadSize.Exceeds(run.Input))
@@ -111,7 +128,9 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
         }
         else
         {
-            pending = BranchRunner.RunAsync(Machine.Root, run.Input, scope);
+            pending = redrive is null
+                ? BranchRunner.RunAsync(Machine.Root, run.Input, scope)
+                : BranchRunner.RunAsync(Machine.Root, redrive.From.Input?.DeepClone(), scope, from);
         }
         // Most executions of task-light machines finish synchronously; they skip the async machinery entirely.
         if (pending.IsCompleted)
@@ -196,6 +215,6 @@ public sealed class ExecutionEngine(StateMachineDefinition machine, ITaskInvoker
                 break;
         }
         return new ExecutionResult(end.Status, run.Identity.Name, run.Identity.ExecutionArn, run.Identity.StateMachineArn,
-            run.Input, output, error, cause, run.StartTime, stopped, run.History);
+            run.Input, output, error, cause, run.StartTime, stopped, run.History) { RedrivePoint = end is ExecutionSucceededEnd ? null : RedrivePointOf(scope) };
     }
 }

@@ -21,6 +21,9 @@ public sealed record ExecutionOptions(string? Name = null, string? ExecutionArn 
     /// <summary>Workflow variables in scope from the start, as if assigned before the first state; null starts with none.</summary>
     public System.Text.Json.Nodes.JsonObject? Variables { get; init; }
 
+    /// <summary>Runs the execution on from where an earlier run of it ended, rather than from the start; null starts afresh.</summary>
+    public ExecutionRedrive? Redrive { get; init; }
+
     /// <summary>All defaults: a random name and local ARNs.</summary>
     public static ExecutionOptions Default { get; } = new();
 }

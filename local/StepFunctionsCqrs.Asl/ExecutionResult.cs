@@ -19,4 +19,7 @@ public sealed record ExecutionResult(
 {
     /// <summary>The output as JSON text, or null when the execution did not succeed.</summary>
     public string? OutputJson => Status == ExecutionStatus.Succeeded ? Output?.ToJsonString() ?? "null" : null;
+
+    /// <summary>Where a redrive would run on from; null when the execution succeeded or ended before any state ran.</summary>
+    public RedrivePoint? RedrivePoint { get; init; }
 }

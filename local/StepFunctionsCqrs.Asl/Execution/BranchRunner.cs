@@ -8,14 +8,16 @@ namespace StepFunctionsCqrs.Asl.Execution;
 /// <summary>Runs the states of one block in sequence, applying Retry and Catch; an uncaught error leaves as a StatesException.</summary>
 internal static class BranchRunner
 {
-    public static async ValueTask<JsonNode?> RunAsync(StatesBlock block, JsonNode? input, BranchScope scope)
+    /// <summary>Runs the block from its StartAt, or from <paramref name="from"/> when a redrive goes on there.</summary>
+    public static async ValueTask<JsonNode?> RunAsync(StatesBlock block, JsonNode? input, BranchScope scope, State? from = null)
     {
-        var state = block.Start;
+        var state = from ?? block.Start;
         var time = scope.Run.Time;
         while (true)
         {
             scope.Token.ThrowIfCancellationRequested();
             var entered = time.GetUtcNow();
+            scope.Reached(state.Name, input);
             scope.Record(state.EnteredEventType, new StateEnteredEventDetails(state.Name, new LazyJson(input)), entered);
             var retryCount = 0;
             int[]? attempts = null;

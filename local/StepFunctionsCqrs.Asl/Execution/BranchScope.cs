@@ -21,6 +21,12 @@ internal sealed class BranchScope(ExecutionRun run, VariableScope variables, Map
     /// <summary>The id of the last event this branch recorded, so the next one can point back to it.</summary>
     public long LastEventId { get; private set; } = parentEventId;
 
+    /// <summary>The state this branch last entered and its input: where a redrive of an unsuccessful run goes on from.</summary>
+    public (string State, JsonNode? Input) Position { get; private set; }
+
+    /// <summary>Notes the state entered and its input (see <see cref="Position"/>).</summary>
+    public void Reached(string state, JsonNode? input) => Position = (state, input);
+
     /// <summary>The state currently running, for error messages and the context object.</summary>
     public string StateName { get; private set; } = "";
 

@@ -15,8 +15,12 @@ internal sealed class ExecutionRun(
     double delayScale,
     TaskTokenBroker callbacks,
     ICallbackParking parking,
-    IStateObserver? observer = null)
+    IStateObserver? observer = null,
+    ExecutionRedrive? redrive = null)
 {
+    /// <summary>How this run goes on from an earlier one, or null for a first run.</summary>
+    public ExecutionRedrive? Redrive { get; } = redrive;
+
     /// <summary>A Wait or retry back-off duration as this run waits it (see <see cref="ExecutionOptions.DelayScale"/>).</summary>
     public TimeSpan Scaled(TimeSpan delay) => delayScale >= 1 ? delay : TimeSpan.FromTicks((long)(delay.Ticks * delayScale));
 
@@ -38,7 +42,7 @@ internal sealed class ExecutionRun(
     public ExecutionIdentity Identity { get; } = identity;
     public JsonNode? Input { get; } = input;
     public DateTimeOffset StartTime { get; } = startTime;
-    public ExecutionHistory History { get; } = new();
+    public ExecutionHistory History { get; } = new(redrive?.PriorEventCount ?? 0);
 
     /// <summary>A fresh context object ($$) for one branch; each branch owns its copy because nodes have one parent.</summary>
     public JsonObject CreateContext(MapItemContext? item)
@@ -48,11 +52,11 @@ internal sealed class ExecutionRun(
             ["Execution"] = new JsonObject
             {
                 ["Id"] = Identity.ExecutionArn,
-                ["Input"] = Input?.DeepClone(),
+                ["Input"] = (Redrive is null ? Input : Redrive.OriginalInput)?.DeepClone(),
                 ["Name"] = Identity.Name,
                 ["RoleArn"] = Identity.RoleArn,
-                ["StartTime"] = Timestamps.Format(StartTime),
-                ["RedriveCount"] = 0,
+                ["StartTime"] = Timestamps.Format(Redrive?.OriginalStart ?? StartTime),
+                ["RedriveCount"] = Redrive?.RedriveCount ?? 0,
             },
             ["StateMachine"] = new JsonObject
             {
@@ -60,6 +64,7 @@ internal sealed class ExecutionRun(
                 ["Name"] = Identity.StateMachineName,
             },
         };
+        if (Redrive is not null) context["Execution"]!["RedriveTime"] = Timestamps.Format(Redrive.RedriveTime);
         if (item is not null) context["Map"] = MapNode(item);
         return context;
     }

@@ -8,6 +8,15 @@ namespace StepFunctionsCqrs.Asl.History;
 public sealed class ExecutionHistory : IReadOnlyList<HistoryEvent>
 {
     private readonly List<HistoryEvent> _events = new(16);
+    private readonly long _priorEvents;
+
+    /// <summary>An empty history whose first event has id 1.</summary>
+    public ExecutionHistory()
+    {
+    }
+
+    /// <summary>The history of a redriven run: it holds only the new events, numbered on after <paramref name="priorEvents"/>.</summary>
+    public ExecutionHistory(long priorEvents) => _priorEvents = priorEvents;
 
     /// <inheritdoc />
     public int Count
@@ -26,7 +35,7 @@ public sealed class ExecutionHistory : IReadOnlyList<HistoryEvent>
     {
         lock (_events)
         {
-            var id = _events.Count + 1L;
+            var id = _priorEvents + _events.Count + 1L;
             _events.Add(new HistoryEvent(id, previousEventId, timestamp, type, details));
             return id;
         }

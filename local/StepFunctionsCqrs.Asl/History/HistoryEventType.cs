@@ -8,6 +8,7 @@ public static class HistoryEventType
     public const string ExecutionFailed = "ExecutionFailed";
     public const string ExecutionTimedOut = "ExecutionTimedOut";
     public const string ExecutionAborted = "ExecutionAborted";
+    public const string ExecutionRedriven = "ExecutionRedriven";
     public const string TaskScheduled = "TaskScheduled";
     public const string TaskStarted = "TaskStarted";
     public const string TaskSubmitted = "TaskSubmitted";
