@@ -3,6 +3,7 @@ using StepFunctionsCqrs.LocalCloud.Demo;
 using StepFunctionsCqrs.LocalCloud.Lambda;
 using StepFunctionsCqrs.LocalCloud.Pipeline;
 using StepFunctionsCqrs.LocalCloud.Startup;
+using StepFunctionsCqrs.LocalCloud.StepFunctions.Mocking;
 
 if (args.Contains("--help"))
 {
@@ -38,14 +39,19 @@ if (launch.VisibilityTimeoutSeconds is { } visibility)
     options = options with { VisibilityTimeoutSeconds = visibility };
 }
 
-options = options with { DelayScale = launch.DelayScale, MaxConcurrentExecutions = launch.MaxConcurrentExecutions };
+options = options with
+{
+    DelayScale = launch.DelayScale,
+    MaxConcurrentExecutions = launch.MaxConcurrentExecutions,
+    MockConfigPath = launch.MockConfigPath ?? (Environment.GetEnvironmentVariable("SFN_MOCK_CONFIG") is { Length: > 0 } fromEnvironment ? fromEnvironment : null),
+};
 
 PipelineCloud started;
 try
 {
     started = await PipelineCloud.StartAsync(options);
 }
-catch (Exception e) when (e is StateFolderInUseException or NotAStateFolderException or InvalidDataException)
+catch (Exception e) when (e is StateFolderInUseException or NotAStateFolderException or InvalidDataException or MockConfigurationException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
@@ -73,6 +79,11 @@ screen.WriteLine($"export AWS_SHARED_CREDENTIALS_FILE={cloud.CredentialsPath} AW
 screen.WriteLine($"Commands queue: {cloud.Resources.CommandsQueueUrl}");
 screen.WriteLine($"State machine:  {cloud.Resources.StateMachineArn}");
 screen.WriteLine($"DynamoDB:       dynalite process {cloud.DynaliteProcessId}");
+if (options.MockConfigPath is not null)
+{
+    screen.WriteLine($"Mock config:    {Path.GetFullPath(options.MockConfigPath)} (start executions on <stateMachineArn>#<TestCase>)");
+}
+
 if (launch.DelayScale < 1)
 {
     screen.WriteLine($"Time scale:     Wait states and retry back-off {(launch.DelayScale == 0 ? "at once" : $"{1 / launch.DelayScale:0.##}x faster")}");

@@ -19,6 +19,7 @@ using StepFunctionsCqrs.LocalCloud.Metering;
 using StepFunctionsCqrs.LocalCloud.Pipeline.Internal;
 using StepFunctionsCqrs.LocalCloud.Sqs;
 using StepFunctionsCqrs.LocalCloud.StepFunctions;
+using StepFunctionsCqrs.LocalCloud.StepFunctions.Mocking;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Testing;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Integrations;
 using StepFunctionsCqrs.LocalCloud.WebConsole;
@@ -80,6 +81,8 @@ public sealed class PipelineCloud : IAsyncDisposable
     public static async Task<PipelineCloud> StartAsync(PipelineOptions options, CancellationToken cancellationToken = default)
     {
         // Locked before --reset wipes anything, so a reset cannot pull the state from under a running host.
+        // A bad mock configuration is refused before anything starts, naming the file and the fault.
+        var mocks = options.MockConfigPath is { } mockPath ? MockConfiguration.Load(mockPath) : null;
         var folderLock = StateFolderLock.Acquire(options.StateFolder);
         var parts = new List<IAsyncDisposable> { folderLock };
         try
@@ -123,9 +126,10 @@ public sealed class PipelineCloud : IAsyncDisposable
                     services.AddSingleton(sp => new SqsSendMessageIntegration(sp.GetRequiredService<SqsOperations>()));
                     services.AddSingleton<ITaskInvoker>(sp => new ServiceIntegrationInvoker(new LambdaHandlerInvoker(functions.ByArn), sp.GetRequiredService<SqsSendMessageIntegration>()));
                     services.AddSingleton(sp => new ExecutionRunner(store, sp.GetRequiredService<ITaskInvoker>(), sp.GetRequiredService<TimeProvider>(),
-                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions, callbacks) { DelayScale = options.DelayScale });
+                        sp.GetRequiredService<ILogger<ExecutionRunner>>(), options.MaxConcurrentExecutions, callbacks, mocks) { DelayScale = options.DelayScale });
                     services.AddSingleton<TaskCallbackOperations>();
                     services.AddSingleton<TestStateOperations>();
+                    services.AddSingleton<RedriveOperations>();
                     services.AddSingleton<StepFunctionsOperations>();
                     services.AddSingleton<IAwsJsonService, StepFunctionsProtocol>();
                     services.AddSingleton<ReadApiEndpoint>();

@@ -41,6 +41,9 @@ public sealed record PipelineOptions
     /// <summary>Multiplies Wait states' and retry back-offs' durations (0 to 1; 0 runs them at once); timestamps are unchanged.</summary>
     public double DelayScale { get; init; } = 1;
 
+    /// <summary>A mock configuration file (Step Functions Local format) whose test cases executions can be started on; null loads none.</summary>
+    public string? MockConfigPath { get; init; }
+
     /// <summary>Injected <c>TransientStoreError</c>s in front of the in-process functions (none by default).</summary>
     public FaultInjection Faults { get; init; } = FaultInjection.None;
 }

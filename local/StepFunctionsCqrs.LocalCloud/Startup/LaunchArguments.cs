@@ -7,7 +7,7 @@ namespace StepFunctionsCqrs.LocalCloud.Startup;
 /// local cloud just serves; with it, the hotel demo runs against it once it is up.
 /// </summary>
 public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, bool Reset, bool ExitWhenDone, int? VisibilityTimeoutSeconds = null, double DelayScale = 1,
-    int MaxConcurrentExecutions = StepFunctions.ExecutionRunner.DefaultMaxConcurrent)
+    int MaxConcurrentExecutions = StepFunctions.ExecutionRunner.DefaultMaxConcurrent, string? MockConfigPath = null)
 {
     /// <summary>The usage text printed for <c>--help</c> and with every argument error.</summary>
     public const string Usage = """
@@ -22,6 +22,8 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
           --time-scale <n|instant>  run Wait states and retry back-off n times faster, or at once; timestamps stay real
           --max-executions <n|unbounded>  executions run at once (default 32); unbounded runs every started one
                             at once, as AWS does, so a burst on one aggregate races the way it would there
+          --mock-config <file>  a mock configuration (Step Functions Local format): start an execution on
+                            <stateMachineArn>#<TestCase> to answer that test case's states from it
           --help            show this text
 
         Environment:
@@ -30,6 +32,7 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
                             per command: Persist:2x@retry- fails the first 2 for ids starting 'retry-',
                             Persist:1x@fail-:bug throws an unexpected error instead (the command ends Failed)
           CQRS_FAULTS_SEED=<int>  seed of the choice of failing invocations, for a repeatable run
+          SFN_MOCK_CONFIG=<file>  the mock configuration when --mock-config is not given
         """;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the one at fault.</summary>
@@ -49,6 +52,7 @@ public sealed record LaunchArguments(bool Demo, int Port, string? StateFolder, b
                 "--visibility-timeout" => parsed with { VisibilityTimeoutSeconds = ParseSeconds(Value(args, ref i, arg), arg) },
                 "--time-scale" => parsed with { DelayScale = ParseTimeScale(Value(args, ref i, arg), arg) },
                 "--max-executions" => parsed with { MaxConcurrentExecutions = ParseExecutions(Value(args, ref i, arg), arg) },
+                "--mock-config" => parsed with { MockConfigPath = Value(args, ref i, arg) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };
         }

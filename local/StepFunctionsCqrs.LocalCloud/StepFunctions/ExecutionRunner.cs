@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using StepFunctionsCqrs.Asl;
 using StepFunctionsCqrs.Asl.Callbacks;
 using StepFunctionsCqrs.Asl.History;
+using StepFunctionsCqrs.LocalCloud.StepFunctions.Mocking;
 
 namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 
@@ -29,6 +30,8 @@ public sealed class ExecutionRunner : IAsyncDisposable
     private readonly ConcurrentDictionary<string, QueuedExecution> queued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> recorders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ExecutionEngine> engines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> priorHistories = new(StringComparer.Ordinal);
+    private readonly MockedTaskInvoker? mocked;
     private readonly SemaphoreSlim slots;
     private readonly CancellationTokenSource shutdown = new();
     private readonly StepFunctionsStore store;
@@ -40,23 +43,29 @@ public sealed class ExecutionRunner : IAsyncDisposable
 
     /// <summary>
     /// Runs executions against <paramref name="store"/>, at most <paramref name="maxConcurrent"/> at once, with the task
-    /// tokens of <paramref name="callbacks"/> (a broker with a key of its own when null).
+    /// tokens of <paramref name="callbacks"/> (a broker with a key of its own when null); executions started on a test
+    /// case of <paramref name="mocks"/> answer its mocked states from it.
     /// </summary>
     public ExecutionRunner(StepFunctionsStore store, ITaskInvoker invoker, TimeProvider timeProvider, ILogger<ExecutionRunner> logger, int maxConcurrent = DefaultMaxConcurrent,
-        TaskTokenBroker? callbacks = null)
+        TaskTokenBroker? callbacks = null, MockConfiguration? mocks = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrent, 1);
         this.store = store;
-        this.invoker = invoker;
         this.timeProvider = timeProvider;
         this.logger = logger;
         MaxConcurrent = maxConcurrent;
         Callbacks = callbacks ?? new TaskTokenBroker();
+        Mocks = mocks;
+        mocked = mocks is null ? null : new MockedTaskInvoker(invoker, Callbacks);
+        this.invoker = mocked ?? invoker;
         slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
     }
 
     /// <summary>Issues the task tokens of every execution's callback tasks and takes the answers sent with them.</summary>
     public TaskTokenBroker Callbacks { get; }
+
+    /// <summary>The mock configuration whose test cases executions may be started on, or null when none was loaded.</summary>
+    public MockConfiguration? Mocks { get; }
 
     /// <summary>How many running executions wait for task tokens' answers, their slots lent out.</summary>
     public int WaitingForCallbackCount => Volatile.Read(ref parked);
@@ -75,15 +84,35 @@ public sealed class ExecutionRunner : IAsyncDisposable
 
     /// <summary>
     /// Starts an execution that is already stored as RUNNING, as soon as fewer than <see cref="MaxConcurrent"/> run.
-    /// Throws at once when the definition cannot be parsed.
+    /// A redriven one (<see cref="ExecutionRecord.RedriveCount"/> above 0) goes on from its redrive point after the
+    /// events of its earlier runs. Throws at once when the definition cannot be parsed, when the redrive point's state
+    /// is not in it, or when the test case the execution runs on is not in the mock configuration.
     /// </summary>
     public void Run(StateMachineRecord machine, ExecutionRecord execution)
     {
-        var engine = engines.GetOrAdd(machine.Definition, d => new ExecutionEngine(StateMachineDefinition.Parse(d), invoker, timeProvider, callbacks: Callbacks));
+        var engine = EngineFor(machine);
         var input = JsonNode.Parse(execution.Input);
+        var redrive = RedriveOf(execution);
+        if (redrive is not null && !engine.Machine.Root.States.ContainsKey(redrive.From.StateName))
+        {
+            throw new ExecutionNotRunnableException($"The state machine no longer has the state '{redrive.From.StateName}' the execution would be redriven from.");
+        }
+
+        if (execution.TestCase is { } testCase)
+        {
+            var found = Mocks?.Find(machine.Name, testCase)
+                ?? throw new ExecutionNotRunnableException($"The mock configuration {(Mocks is null ? "is not loaded, so it has" : $"{Mocks.Path} has")} no test case '{testCase}' for the state machine '{machine.Name}'.");
+            mocked!.Attach(execution.Arn, found);
+        }
+
+        if (redrive is not null)
+        {
+            priorHistories[execution.Arn] = execution.HistoryJson ?? "[]";
+        }
+
         var waiting = new QueuedExecution();
         queued[execution.Arn] = waiting;
-        var recorder = RunWhenSlotFreeAsync(engine, input, machine, execution, waiting);
+        var recorder = RunWhenSlotFreeAsync(engine, input, machine, execution, waiting, redrive);
         recorders[execution.Arn] = recorder;
 
         // A run so short that it was recorded before this line would otherwise leave its entry behind.
@@ -111,27 +140,56 @@ public sealed class ExecutionRunner : IAsyncDisposable
         var unfinished = await store.ListRunningAsync(cancellationToken).ConfigureAwait(false);
         foreach (var execution in unfinished)
         {
+            string? cause;
             if (await store.GetStateMachineAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false) is { } machine)
             {
                 logger.LogInformation("Re-running unfinished execution {ExecutionArn}", execution.Arn);
-                Run(machine, execution);
+                try
+                {
+                    Run(machine, execution);
+                    continue;
+                }
+                catch (Exception e) when (e is ExecutionNotRunnableException or AslDefinitionException or JsonException)
+                {
+                    cause = e.Message;
+                }
             }
             else
             {
-                await store.CompleteExecutionAsync(execution with
-                {
-                    Status = "FAILED", StopDate = timeProvider.GetUtcNow(), Error = "States.Runtime",
-                    Cause = $"The state machine {execution.StateMachineArn} was deleted before the execution could be resumed.",
-                    HistoryJson = "[]",
-                }, cancellationToken).ConfigureAwait(false);
+                cause = $"The state machine {execution.StateMachineArn} was deleted before the execution could be resumed.";
             }
+
+            await store.CompleteExecutionAsync(execution with
+            {
+                Status = "FAILED", StopDate = timeProvider.GetUtcNow(), Error = "States.Runtime", Cause = cause,
+                HistoryJson = execution.HistoryJson ?? "[]",
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         return unfinished.Count;
     }
 
+    /// <summary>Whether the state machine, as it is defined now, has a top-level state of that name.</summary>
+    public bool HasTopLevelState(StateMachineRecord machine, string stateName) =>
+        EngineFor(machine).Machine.Root.States.ContainsKey(stateName);
+
+    private ExecutionEngine EngineFor(StateMachineRecord machine) =>
+        engines.GetOrAdd(machine.Definition, d => new ExecutionEngine(StateMachineDefinition.Parse(d), invoker, timeProvider, callbacks: Callbacks));
+
     /// <summary>The live handle of a running execution, or null when it is not running here.</summary>
     public RunningExecution? Find(string executionArn) => running.GetValueOrDefault(executionArn);
+
+    /// <summary>A running execution's history so far, earlier runs' events first, or null when it is not running here.</summary>
+    public string? LiveHistoryJson(string executionArn) =>
+        running.TryGetValue(executionArn, out var live)
+            ? AppendHistory(priorHistories.GetValueOrDefault(executionArn), HistoryToJson(live.History))
+            : null;
+
+    /// <summary>Joins two event arrays written by <see cref="HistoryToJson"/>: a redriven run's events after the earlier ones.</summary>
+    public static string AppendHistory(string? prior, string events) =>
+        prior is null or "[]" ? events
+        : events == "[]" ? prior
+        : string.Concat(prior.AsSpan(0, prior.Length - 1), ",", events.AsSpan(1));
 
     /// <summary>Stops a running execution and waits until its end is recorded.</summary>
     public async Task StopAsync(string executionArn, string? error, string? cause)
@@ -191,7 +249,20 @@ public sealed class ExecutionRunner : IAsyncDisposable
         await Task.WhenAll(recorders.Values).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private async Task RunWhenSlotFreeAsync(ExecutionEngine engine, JsonNode? input, StateMachineRecord machine, ExecutionRecord execution, QueuedExecution waiting)
+    private static ExecutionRedrive? RedriveOf(ExecutionRecord execution)
+    {
+        if (execution.RedriveCount == 0 || execution.RedrivePoint is null)
+        {
+            return null;
+        }
+
+        using var prior = JsonDocument.Parse(execution.HistoryJson ?? "[]");
+        return new ExecutionRedrive(RedrivePoint.FromJson(execution.RedrivePoint), execution.RedriveCount, execution.RedriveDate ?? execution.StartDate,
+            JsonNode.Parse(execution.Input), execution.StartDate, prior.RootElement.GetArrayLength());
+    }
+
+    private async Task RunWhenSlotFreeAsync(ExecutionEngine engine, JsonNode? input, StateMachineRecord machine, ExecutionRecord execution, QueuedExecution waiting,
+        ExecutionRedrive? redrive)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(waiting.Stopped, shutdown.Token);
         try
@@ -208,7 +279,7 @@ public sealed class ExecutionRunner : IAsyncDisposable
         var slot = new RunSlot(slots, change => Interlocked.Add(ref parked, change));
         try
         {
-            var handle = engine.Start(input, new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn) { DelayScale = DelayScale, Parking = slot });
+            var handle = engine.Start(input, new ExecutionOptions(execution.Name, execution.Arn, machine.Arn, machine.RoleArn) { DelayScale = DelayScale, Parking = slot, Redrive = redrive });
             running[execution.Arn] = handle;
             queued.TryRemove(execution.Arn, out _);
 
@@ -235,13 +306,14 @@ public sealed class ExecutionRunner : IAsyncDisposable
             {
                 await store.CompleteExecutionAsync(execution with
                 {
-                    Status = "ABORTED", StopDate = timeProvider.GetUtcNow(), Error = waiting.Error, Cause = waiting.Cause, HistoryJson = "[]",
+                    Status = "ABORTED", StopDate = timeProvider.GetUtcNow(), Error = waiting.Error, Cause = waiting.Cause,
+                    HistoryJson = priorHistories.GetValueOrDefault(execution.Arn) ?? "[]",
                 }, CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
         {
-            recorders.TryRemove(execution.Arn, out _);
+            Forget(execution.Arn);
         }
     }
 
@@ -260,7 +332,8 @@ public sealed class ExecutionRunner : IAsyncDisposable
                     Output = result.OutputJson,
                     Error = result.Error,
                     Cause = result.Cause,
-                    HistoryJson = HistoryToJson(result.History),
+                    HistoryJson = AppendHistory(priorHistories.GetValueOrDefault(execution.Arn), HistoryToJson(result.History)),
+                    RedrivePoint = result.RedrivePoint?.ToJson(),
                 };
             }
             catch (Exception e)
@@ -269,7 +342,8 @@ public sealed class ExecutionRunner : IAsyncDisposable
                 ended = execution with
                 {
                     Status = "FAILED", StopDate = timeProvider.GetUtcNow(), Error = "States.Runtime", Cause = e.Message,
-                    HistoryJson = HistoryToJson(handle.History),
+                    HistoryJson = AppendHistory(priorHistories.GetValueOrDefault(execution.Arn), HistoryToJson(handle.History)),
+                    RedrivePoint = null,
                 };
             }
 
@@ -288,8 +362,15 @@ public sealed class ExecutionRunner : IAsyncDisposable
         finally
         {
             running.TryRemove(execution.Arn, out _);
-            recorders.TryRemove(execution.Arn, out _);
+            Forget(execution.Arn);
         }
+    }
+
+    private void Forget(string executionArn)
+    {
+        recorders.TryRemove(executionArn, out _);
+        priorHistories.TryRemove(executionArn, out _);
+        mocked?.Detach(executionArn);
     }
 
     /// <summary>The API's name for an engine status.</summary>

@@ -8,4 +8,6 @@ public sealed record ExecutionSummary(
     string Status,
     DateTimeOffset StartDate,
     DateTimeOffset? StopDate,
-    long Seq);
+    long Seq,
+    int RedriveCount = 0,
+    DateTimeOffset? RedriveDate = null);

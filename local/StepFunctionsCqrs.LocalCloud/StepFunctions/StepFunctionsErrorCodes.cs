@@ -35,6 +35,8 @@ public static class StepFunctionsErrorCodes
     public const string TaskTimedOut = "TaskTimedOut";
     /// <summary>A genuine task token names an execution that is not there.</summary>
     public const string TaskDoesNotExist = "TaskDoesNotExist";
+    /// <summary>The execution cannot be redriven (running, succeeded, too old, or nothing to redrive from).</summary>
+    public const string ExecutionNotRedrivable = "ExecutionNotRedrivable";
     /// <summary>The output sent with a task token is not JSON.</summary>
     public const string InvalidOutput = "InvalidOutput";
 }

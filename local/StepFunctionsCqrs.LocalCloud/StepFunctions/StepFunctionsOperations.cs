@@ -13,7 +13,7 @@ namespace StepFunctionsCqrs.LocalCloud.StepFunctions;
 /// Each operation takes the request body and returns the response body of the AWS JSON protocol.
 /// </summary>
 public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionRunner runner, StateMachineArns arns, TimeProvider timeProvider, TaskCallbackOperations callbacks,
-    TestStateOperations testing)
+    TestStateOperations testing, RedriveOperations redrives)
 {
     /// <summary>The largest execution input AWS accepts, in UTF-8 bytes.</summary>
     public const int MaxInputBytes = 262_144;
@@ -49,8 +49,9 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         "SendTaskFailure" => callbacks.SendTaskFailureAsync(new RequestFields(operation, body), cancellationToken),
         "SendTaskHeartbeat" => callbacks.SendTaskHeartbeatAsync(new RequestFields(operation, body), cancellationToken),
         "TestState" => testing.TestStateAsync(body, cancellationToken),
+        "RedriveExecution" => redrives.RedriveExecutionAsync(new RequestFields(operation, body), cancellationToken),
         _ => throw new StepFunctionsFault(StepFunctionsErrorCodes.UnknownOperation,
-            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, ValidateStateMachineDefinition, DescribeStateMachineForExecution, TagResource, UntagResource, ListTagsForResource, SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat and TestState."),
+            $"The local Step Functions API does not implement {operation}; it serves CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, ValidateStateMachineDefinition, DescribeStateMachineForExecution, TagResource, UntagResource, ListTagsForResource, SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat, TestState and RedriveExecution."),
     };
 
     private async Task<JsonObject> CreateStateMachineAsync(RequestFields request, JsonObject body, CancellationToken cancellationToken)
@@ -208,7 +209,17 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
 
     private async Task<JsonObject> StartExecutionAsync(RequestFields request, CancellationToken cancellationToken)
     {
-        var machine = await RequireStateMachineAsync(request.RequiredString("stateMachineArn"), cancellationToken).ConfigureAwait(false);
+        // <stateMachineArn>#<TestCase> runs the execution on a test case of the mock configuration.
+        var (machineArn, testCase) = SplitTestCase(request.RequiredString("stateMachineArn"));
+        var machine = await RequireStateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
+        if (testCase is not null && runner.Mocks?.Find(machine.Name, testCase) is null)
+        {
+            throw new StepFunctionsFault(StepFunctionsErrorCodes.InvalidArn, runner.Mocks is null
+                ? $"Invalid Arn: '{machineArn}#{testCase}' names the test case '{testCase}', but no mock configuration was loaded (start the local cloud with --mock-config <file>)."
+                : $"Invalid Arn: the mock configuration {runner.Mocks.Path} has no test case '{testCase}' for the state machine '{machine.Name}'"
+                  + (runner.Mocks.TestCasesOf(machine.Name) is { Count: > 0 } cases ? $"; it has {string.Join(", ", cases)}." : "; it has none for it."));
+        }
+
         var name = request.OptionalString("name") ?? Guid.NewGuid().ToString();
         ResourceNames.Check(name, "name");
         var input = request.OptionalString("input") ?? "{}";
@@ -229,7 +240,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
             throw new StepFunctionsFault(StepFunctionsErrorCodes.InvalidExecutionInput, $"Invalid State Machine Execution Input: '{e.Message}'");
         }
 
-        var execution = new ExecutionRecord(arns.Execution(machine.Name, name), machine.Arn, name, input, "RUNNING", timeProvider.GetUtcNow());
+        var execution = new ExecutionRecord(arns.Execution(machine.Name, name), machine.Arn, name, input, "RUNNING", timeProvider.GetUtcNow(), TestCase: testCase);
 
         // Inserting and starting are one step, so two starts with the same name cannot both run the execution.
         await startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -239,7 +250,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
             if (existing is not null)
             {
                 // Standard workflows: the same name and input while running is the same start; anything else is a conflict.
-                if (existing.Status == "RUNNING" && SameJson(existing.Input, input))
+                if (existing.Status == "RUNNING" && SameJson(existing.Input, input) && existing.TestCase == testCase)
                 {
                     return Started(existing);
                 }
@@ -252,7 +263,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
             {
                 runner.Run(machine, execution);
             }
-            catch (Exception e) when (e is AslDefinitionException or JsonException)
+            catch (Exception e) when (e is AslDefinitionException or JsonException or ExecutionNotRunnableException)
             {
                 // Recorded as ended so it is neither left RUNNING nor re-run on every restart.
                 await store.CompleteExecutionAsync(execution with
@@ -303,6 +314,19 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
             response["cause"] = execution.Cause;
         }
 
+        response["redriveCount"] = execution.RedriveCount;
+        if (execution.RedriveDate is { } redriven)
+        {
+            response["redriveDate"] = Seconds(redriven);
+        }
+
+        var notRedrivable = RedriveEligibility.ReasonNot(execution, timeProvider.GetUtcNow());
+        response["redriveStatus"] = notRedrivable is null ? "REDRIVABLE" : "NOT_REDRIVABLE";
+        if (notRedrivable is not null)
+        {
+            response["redriveStatusReason"] = notRedrivable;
+        }
+
         return response;
     }
 
@@ -322,10 +346,19 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
                 $"1 validation error detected: Value '{status}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, FAILED, RUNNING, ABORTED]");
         }
 
+        var redriveFilter = request.OptionalString("redriveFilter");
+        bool? redriven = redriveFilter switch
+        {
+            null => null,
+            "REDRIVEN" => true,
+            "NOT_REDRIVEN" => false,
+            _ => throw new StepFunctionsFault(StepFunctionsErrorCodes.ValidationException,
+                $"1 validation error detected: Value '{redriveFilter}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"),
+        };
         var pageSize = request.OptionalInt("maxResults", 0, MaxPageSize) is { } n and > 0 ? n : DefaultPageSize;
-        var scope = $"ListExecutions {machine.Arn} {status}";
+        var scope = $"ListExecutions {machine.Arn} {status} {redriveFilter}";
         var before = request.OptionalString("nextToken") is { } token ? PageToken.Read(token, scope) : (long?)null;
-        var page = await store.ListExecutionsAsync(machine.Arn, status, before, pageSize, cancellationToken).ConfigureAwait(false);
+        var page = await store.ListExecutionsAsync(machine.Arn, status, before, pageSize, cancellationToken, redriven).ConfigureAwait(false);
         var items = page.Executions.Select(e =>
         {
             var item = new JsonObject
@@ -336,6 +369,12 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
             if (e.StopDate is { } stopped)
             {
                 item["stopDate"] = Seconds(stopped);
+            }
+
+            if (e.RedriveDate is { } redriveDate)
+            {
+                item["redriveCount"] = e.RedriveCount;
+                item["redriveDate"] = Seconds(redriveDate);
             }
 
             return (JsonNode)item;
@@ -359,9 +398,7 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         var scope = $"GetExecutionHistory {arn} {reverse}";
         var offset = PageToken.ReadOffset(request.OptionalString("nextToken"), scope);
 
-        var eventsJson = runner.Find(arn) is { } live
-            ? ExecutionRunner.HistoryToJson(live.History)
-            : execution.HistoryJson ?? "[]";
+        var eventsJson = runner.LiveHistoryJson(arn) ?? execution.HistoryJson ?? "[]";
         var events = JsonNode.Parse(eventsJson)!.AsArray().Select(e => e!.DeepClone().AsObject()).ToList();
         if (reverse)
         {
@@ -445,6 +482,9 @@ public sealed class StepFunctionsOperations(StepFunctionsStore store, ExecutionR
         return await store.GetExecutionAsync(arn, cancellationToken).ConfigureAwait(false)
             ?? throw new StepFunctionsFault(StepFunctionsErrorCodes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{arn}'");
     }
+
+    private static (string StateMachineArn, string? TestCase) SplitTestCase(string arn) =>
+        arn.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? (arn[..hash], arn[(hash + 1)..]) : (arn, null);
 
     private static JsonObject Started(ExecutionRecord execution) =>
         new() { ["executionArn"] = execution.Arn, ["startDate"] = Seconds(execution.StartDate) };

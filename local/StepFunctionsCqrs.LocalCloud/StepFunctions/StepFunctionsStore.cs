@@ -39,7 +39,36 @@ public sealed class StepFunctionsStore : IAsyncDisposable
             CREATE TABLE IF NOT EXISTS tags (arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (arn, key));
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await AddMissingColumnsAsync(connection, cancellationToken).ConfigureAwait(false);
         return new StepFunctionsStore(connection);
+    }
+
+    // Columns added after the first release: a state folder written before them gains them, empty, on open.
+    private static readonly (string Name, string Definition)[] LaterColumns =
+    [
+        ("test_case", "TEXT NULL"), ("redrive_count", "INTEGER NOT NULL DEFAULT 0"), ("redrive_date", "INTEGER NULL"),
+        ("redrive_point", "TEXT NULL"), ("redrive_token", "TEXT NULL"),
+    ];
+
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT name FROM pragma_table_info('executions')";
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                present.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, definition) in LaterColumns.Where(c => !present.Contains(c.Name)))
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE executions ADD COLUMN {name} {definition}";
+            await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Inserts the state machine; returns the stored one when the ARN is taken (the new one is not stored).</summary>
@@ -138,12 +167,13 @@ public sealed class StepFunctionsStore : IAsyncDisposable
 
             await ExecuteAsync(
                 """
-                INSERT INTO executions (arn, state_machine_arn, name, input, status, started, seq)
-                VALUES ($arn, $machine, $name, $input, $status, $started, (SELECT COALESCE(MAX(seq), 0) + 1 FROM executions))
+                INSERT INTO executions (arn, state_machine_arn, name, input, status, started, test_case, seq)
+                VALUES ($arn, $machine, $name, $input, $status, $started, $case, (SELECT COALESCE(MAX(seq), 0) + 1 FROM executions))
                 """,
                 cancellationToken,
                 ("$arn", execution.Arn), ("$machine", execution.StateMachineArn), ("$name", execution.Name),
-                ("$input", execution.Input), ("$status", execution.Status), ("$started", execution.StartDate.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+                ("$input", execution.Input), ("$status", execution.Status), ("$started", execution.StartDate.ToUnixTimeMilliseconds()),
+                ("$case", execution.TestCase)).ConfigureAwait(false);
             return (ExecutionRecord?)null;
         }, cancellationToken);
 
@@ -157,19 +187,22 @@ public sealed class StepFunctionsStore : IAsyncDisposable
     /// Paging by position rather than offset keeps each page one index range however many executions exist, and a
     /// page does not shift when new executions start while a client pages.
     /// </summary>
-    public Task<ExecutionPage> ListExecutionsAsync(string stateMachineArn, string? status, long? beforeSeq, int limit, CancellationToken cancellationToken) =>
+    public Task<ExecutionPage> ListExecutionsAsync(string stateMachineArn, string? status, long? beforeSeq, int limit, CancellationToken cancellationToken,
+        bool? redriven = null) =>
         LockedAsync(async () =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT arn, state_machine_arn, name, status, started, stopped, seq FROM executions
+                SELECT arn, state_machine_arn, name, status, started, stopped, seq, redrive_count, redrive_date FROM executions
                 WHERE state_machine_arn = $machine AND ($status IS NULL OR status = $status) AND ($before IS NULL OR seq < $before)
+                  AND ($redriven IS NULL OR (redrive_count > 0) = $redriven)
                 ORDER BY seq DESC LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$machine", stateMachineArn);
             command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
             command.Parameters.AddWithValue("$before", (object?)beforeSeq ?? DBNull.Value);
             command.Parameters.AddWithValue("$limit", limit + 1);
+            command.Parameters.AddWithValue("$redriven", redriven is { } r ? r : DBNull.Value);
             var rows = await ReadAllAsync(command, ReadExecutionSummary, cancellationToken).ConfigureAwait(false);
             return rows.Count > limit ? new ExecutionPage([.. rows.Take(limit)], rows[limit - 1].Seq) : new ExecutionPage(rows, null);
         }, cancellationToken);
@@ -179,7 +212,8 @@ public sealed class StepFunctionsStore : IAsyncDisposable
         LockedAsync(async () =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {ExecutionSummaryColumns} FROM executions WHERE status = 'RUNNING' ORDER BY seq";
+            // A redriven execution goes on after the events of its earlier runs, so it needs them; a first run does not.
+            command.CommandText = $"SELECT {RunningColumns} FROM executions WHERE status = 'RUNNING' ORDER BY seq";
             return await ReadAllAsync(command, ReadExecution, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -187,12 +221,37 @@ public sealed class StepFunctionsStore : IAsyncDisposable
     public Task CompleteExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken) =>
         LockedAsync(() => ExecuteAsync(
             """
-            UPDATE executions SET status = $status, stopped = $stopped, output = $output, error = $error, cause = $cause, history = $history
+            UPDATE executions SET status = $status, stopped = $stopped, output = $output, error = $error, cause = $cause, history = $history,
+                redrive_point = $point
             WHERE arn = $arn
             """,
             cancellationToken,
             ("$arn", execution.Arn), ("$status", execution.Status), ("$stopped", execution.StopDate?.ToUnixTimeMilliseconds()),
-            ("$output", execution.Output), ("$error", execution.Error), ("$cause", execution.Cause), ("$history", execution.HistoryJson)), cancellationToken);
+            ("$output", execution.Output), ("$error", execution.Error), ("$cause", execution.Cause), ("$history", execution.HistoryJson),
+            ("$point", execution.RedrivePoint)), cancellationToken);
+
+    /// <summary>
+    /// Marks an ended execution RUNNING again as redrive number <see cref="ExecutionRecord.RedriveCount"/>, keeping its
+    /// history and redrive point, unless it changed since <paramref name="seen"/> was read (another redrive, say):
+    /// returns whether this call made the change, so two redrives at once cannot both run it.
+    /// </summary>
+    public Task<bool> RedriveExecutionAsync(ExecutionRecord seen, ExecutionRecord redriven, CancellationToken cancellationToken) =>
+        LockedAsync(async () =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE executions SET status = 'RUNNING', stopped = NULL, output = NULL, error = NULL, cause = NULL,
+                    redrive_count = $count, redrive_date = $date, redrive_token = $token
+                WHERE arn = $arn AND status = $status AND redrive_count = $seenCount
+                """;
+            command.Parameters.AddWithValue("$arn", seen.Arn);
+            command.Parameters.AddWithValue("$status", seen.Status);
+            command.Parameters.AddWithValue("$seenCount", seen.RedriveCount);
+            command.Parameters.AddWithValue("$count", redriven.RedriveCount);
+            command.Parameters.AddWithValue("$date", redriven.RedriveDate!.Value.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$token", (object?)redriven.RedriveToken ?? DBNull.Value);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -209,10 +268,15 @@ public sealed class StepFunctionsStore : IAsyncDisposable
         }
     }
 
-    private const string ExecutionColumns = "arn, state_machine_arn, name, input, status, started, stopped, output, error, cause, history";
+    private const string ExecutionColumns =
+        "arn, state_machine_arn, name, input, status, started, stopped, output, error, cause, history, test_case, redrive_count, redrive_date, redrive_point, redrive_token";
 
     // Listing never needs the history, which is the bulk of a finished execution's row.
-    private const string ExecutionSummaryColumns = "arn, state_machine_arn, name, input, status, started, stopped, output, error, cause, NULL";
+    private const string ExecutionSummaryColumns =
+        "arn, state_machine_arn, name, input, status, started, stopped, output, error, cause, NULL, test_case, redrive_count, redrive_date, redrive_point, redrive_token";
+
+    private const string RunningColumns =
+        "arn, state_machine_arn, name, input, status, started, stopped, output, error, cause, CASE WHEN redrive_count > 0 THEN history END, test_case, redrive_count, redrive_date, redrive_point, redrive_token";
 
     private async Task<StateMachineRecord?> ReadStateMachineAsync(string arn, CancellationToken cancellationToken)
     {
@@ -239,7 +303,9 @@ public sealed class StepFunctionsStore : IAsyncDisposable
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
         r.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
-        r.GetInt64(6));
+        r.GetInt64(6),
+        r.GetInt32(7),
+        r.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)));
 
     private static ExecutionRecord ReadExecution(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
@@ -248,7 +314,12 @@ public sealed class StepFunctionsStore : IAsyncDisposable
         r.IsDBNull(7) ? null : r.GetString(7),
         r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : r.GetString(9),
-        r.IsDBNull(10) ? null : r.GetString(10));
+        r.IsDBNull(10) ? null : r.GetString(10),
+        r.IsDBNull(11) ? null : r.GetString(11),
+        r.GetInt32(12),
+        r.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(13)),
+        r.IsDBNull(14) ? null : r.GetString(14),
+        r.IsDBNull(15) ? null : r.GetString(15));
 
     private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {

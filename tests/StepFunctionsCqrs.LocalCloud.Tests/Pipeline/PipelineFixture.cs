@@ -75,8 +75,11 @@ public sealed class PipelineFixture : IAsyncLifetime
             aws_secret_access_key = {{LocalIdentities.NewSecret()}}
             roles = guest
             """);
+        var mockConfig = Path.Combine(stateFolder, "MockConfigFile.json");
+        await File.WriteAllTextAsync(mockConfig, StepFunctionsCqrs.LocalCloud.Tests.StepFunctions.MockedMachines.Configuration);
         Cloud = await PipelineCloud.StartAsync(new PipelineOptions
         {
+            MockConfigPath = mockConfig,
             Port = 0,
             StateFolder = stateFolder,
             RepositoryRoot = RepositoryRoot.Find(),
