@@ -90,6 +90,46 @@ public sealed class ExecutionRunnerTests : IAsyncLifetime
         Assert.True(ended.StopDate - ended.StartDate < TimeSpan.FromMinutes(1), $"It ran from {ended.StartDate:O} to {ended.StopDate:O}.");
     }
 
+    [Fact]
+    public async Task A_redrive_cut_short_by_a_restart_runs_again_from_its_redrive_point_after_the_earlier_events()
+    {
+        ExecutionRecord stopped;
+        await using (var first = Runner(maxConcurrent: 4))
+        {
+            var held = await StartAsync(first, TestMachines.Waiting, "restarted");
+            while (first.Find(held.Arn)?.History.Count is not > 1)
+            {
+                await Task.Delay(20);
+            }
+
+            await first.StopAsync(held.Arn, "Stopped", "by the test");
+            stopped = (await store.GetExecutionAsync(held.Arn, CancellationToken.None))!;
+        }
+
+        Assert.Equal("ABORTED", stopped.Status);
+        Assert.NotNull(stopped.RedrivePoint);
+        var earlier = System.Text.Json.Nodes.JsonNode.Parse(stopped.HistoryJson!)!.AsArray().Count;
+
+        // Marked redriven as RedriveExecution does, and never run: the process died before the runner took it.
+        var redriven = stopped with { Status = "RUNNING", RedriveCount = 1, RedriveDate = DateTimeOffset.UtcNow };
+        Assert.True(await store.RedriveExecutionAsync(stopped, redriven, CancellationToken.None));
+        Assert.False(await store.RedriveExecutionAsync(stopped, redriven, CancellationToken.None), "a second redrive of what it saw must lose");
+
+        await store.InsertStateMachineAsync(new StateMachineRecord(MachineArn + "restarted", "boundedrestarted", TestMachines.Waiting,
+            "arn:aws:iam::000000000000:role/test", "STANDARD", DateTimeOffset.UtcNow, null), CancellationToken.None);
+        await using var second = new ExecutionRunner(store, new LambdaHandlerInvoker(new Dictionary<string, Func<Stream, Task<Stream>>>()),
+            TimeProvider.System, NullLogger<ExecutionRunner>.Instance) { DelayScale = 0 };
+        Assert.Equal(1, await second.ResumeUnfinishedAsync(CancellationToken.None));
+        await WaitUntilEndedAsync(stopped.Arn);
+
+        var ended = (await store.GetExecutionAsync(stopped.Arn, CancellationToken.None))!;
+        Assert.Equal("SUCCEEDED", ended.Status);
+        Assert.Equal(1, ended.RedriveCount);
+        var types = System.Text.Json.Nodes.JsonNode.Parse(ended.HistoryJson!)!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
+        Assert.Equal(["ExecutionStarted", "WaitStateEntered", "WaitStateAborted", "ExecutionAborted", "ExecutionRedriven", "WaitStateEntered", "WaitStateExited", "ExecutionSucceeded"], types);
+        Assert.Equal(earlier + 4, types.Count);
+    }
+
     private ExecutionRunner Runner(int maxConcurrent) =>
         new(store, new LambdaHandlerInvoker(new Dictionary<string, Func<Stream, Task<Stream>>>()), TimeProvider.System, NullLogger<ExecutionRunner>.Instance, maxConcurrent);
 
