@@ -43,7 +43,7 @@ options = options with
 {
     DelayScale = launch.DelayScale,
     MaxConcurrentExecutions = launch.MaxConcurrentExecutions,
-    MockConfigPath = launch.MockConfigPath ?? (Environment.GetEnvironmentVariable("SFN_MOCK_CONFIG") is { Length: > 0 } fromEnvironment ? fromEnvironment : null),
+    MockConfigPath = FromRepositoryRoot(launch.MockConfigPath ?? (Environment.GetEnvironmentVariable("SFN_MOCK_CONFIG") is { Length: > 0 } fromEnvironment ? fromEnvironment : null)),
 };
 
 PipelineCloud started;
@@ -112,3 +112,7 @@ if (launch.Demo)
 
 await cloud.WaitForShutdownAsync();
 return 0;
+
+// dotnet run may start the process in the project's folder: a relative path not found there is read from the repository root.
+string? FromRepositoryRoot(string? path) =>
+    path is null || Path.IsPathRooted(path) || File.Exists(path) ? path : Path.Combine(root, path);

@@ -53,6 +53,16 @@ public sealed class MockConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void The_pipeline_s_sample_file_has_the_Persist_conflict_test_case_the_README_runs()
+    {
+        var configuration = MockConfiguration.Load(Path.Combine(RepositoryRoot.Find(), "statemachines", "command-pipeline.mock-config.json"));
+
+        var persist = configuration.Find("command-pipeline", "PersistConflict")!.States["Persist"];
+        Assert.Equal(["ConcurrencyConflict", "ConcurrencyConflict", null], Enumerable.Range(0, 3).Select(i => persist.AnswerFor(i).Error));
+        Assert.False(persist.AnswerFor(2).Result!["accepted"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void A_missing_file_is_refused_naming_its_path()
     {
         var path = Path.Combine(folder, "absent.json");
