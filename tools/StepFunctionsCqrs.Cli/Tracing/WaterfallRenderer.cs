@@ -40,11 +40,12 @@ public static class WaterfallRenderer
         return lines;
     }
 
+    // Dots rather than spaces around the bar, so the first "| " on a line is the one before the name.
     private static string Bar(double offset, double duration, double total)
     {
         var start = Math.Clamp((int)Math.Floor(offset / total * BarWidth), 0, BarWidth - 1);
         var length = Math.Clamp((int)Math.Round(duration / total * BarWidth), 1, BarWidth - start);
-        return new StringBuilder(BarWidth).Append(' ', start).Append('█', length).Append(' ', BarWidth - start - length).ToString();
+        return new StringBuilder(BarWidth).Append('·', start).Append('█', length).Append('·', BarWidth - start - length).ToString();
     }
 
     private static string Detail(TraceSpan span)
