@@ -1,30 +1,29 @@
 using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace StepFunctionsCqrs.Benchmarks.Tracing;
 
 /// <summary>
-/// A stand-in OTLP/HTTP collector on a free loopback port: it reads each export request whole and answers 200 with
-/// an empty body, as a collector accepting everything does, and counts requests and bytes so the bench can show the
-/// exporter really sent.
+/// A stand-in OTLP/HTTP collector on a free loopback port (Kestrel): it reads each export request whole and answers
+/// 200 with an empty body, as a collector accepting everything does, and counts requests and bytes so the bench can
+/// show the exporter really sent.
 /// </summary>
 public sealed class OtlpSink : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly Task serving;
+    private readonly WebApplication app;
     private long requests;
     private long bytes;
 
-    private OtlpSink(int port)
-    {
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1/traces");
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        serving = Task.Run(ServeAsync);
-    }
+    private OtlpSink(WebApplication app) => this.app = app;
 
     /// <summary>The traces endpoint to give the OTLP exporter.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint { get; private set; } = null!;
 
     /// <summary>Export requests received.</summary>
     public long Requests => Interlocked.Read(ref requests);
@@ -33,58 +32,31 @@ public sealed class OtlpSink : IAsyncDisposable
     public long Bytes => Interlocked.Read(ref bytes);
 
     /// <summary>Starts one on a free port.</summary>
-    public static OtlpSink Start()
+    public static async Task<OtlpSink> StartAsync()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new OtlpSink(port);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var sink = new OtlpSink(builder.Build());
+        sink.app.MapPost("/v1/traces", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            Interlocked.Increment(ref sink.requests);
+            Interlocked.Add(ref sink.bytes, body.Length);
+            context.Response.ContentType = "application/x-protobuf";
+            context.Response.ContentLength = 0;
+        });
+        await sink.app.StartAsync().ConfigureAwait(false);
+        var address = sink.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sink.Endpoint = new Uri(new Uri(address), "/v1/traces");
+        return sink;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
-        await serving.ConfigureAwait(false);
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            // Answered apart, so exporters sending from many threads at once are not queued behind each other here.
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        try
-        {
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body).ConfigureAwait(false);
-            Interlocked.Increment(ref requests);
-            Interlocked.Add(ref bytes, body.Length);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/x-protobuf";
-            context.Response.ContentLength64 = 0;
-            context.Response.Close();
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-        {
-            // The sink stopped or the exporter gave up on this request; nothing to answer.
-        }
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -11,7 +11,4 @@ public enum TracingSetup
 
     /// <summary>The OpenTelemetry SDK with the OTLP exporter (HTTP/protobuf) behind the default batch processor, to a loopback sink.</summary>
     OtlpBatch,
-
-    /// <summary>The SDK exporting each span as it ends (simple processor), to the same sink: the dearest way to export.</summary>
-    OtlpEachSpan,
 }
