@@ -19,5 +19,11 @@ if (args is ["persist", .. var sizes])
     return await StepFunctionsCqrs.Benchmarks.Persist.PersistBench.RunAsync(sizes, CancellationToken.None);
 }
 
+// `tracing`: pipeline throughput with tracing off, with the local collector, and with the OTLP exporter, as ratios.
+if (args is ["tracing", .. var tracingArgs])
+{
+    return await StepFunctionsCqrs.Benchmarks.Tracing.TracingBench.RunAsync(tracingArgs, CancellationToken.None);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchCommand).Assembly).Run(args);
 return 0;

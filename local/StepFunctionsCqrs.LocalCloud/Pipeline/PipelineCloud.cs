@@ -22,6 +22,7 @@ using StepFunctionsCqrs.LocalCloud.StepFunctions;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Mocking;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Testing;
 using StepFunctionsCqrs.LocalCloud.StepFunctions.Integrations;
+using StepFunctionsCqrs.LocalCloud.Telemetry;
 using StepFunctionsCqrs.LocalCloud.WebConsole;
 using StepFunctionsCqrs.LocalCloud.WebConsole.Commands;
 using StepFunctionsCqrs.LocalCloud.WebConsole.Executions;
@@ -39,8 +40,9 @@ public sealed class PipelineCloud : IAsyncDisposable
     private readonly List<IAsyncDisposable> parts;
 
     private PipelineCloud(LocalCloudHost host, CreatedResources resources, List<IAsyncDisposable> parts, int resumed, int dynaliteProcessId,
-        LocalIdentities identities, ServiceMeter meter)
+        LocalIdentities identities, ServiceMeter meter, SpanStore spans)
     {
+        Spans = spans;
         Meter = meter;
         Identities = identities;
         DynaliteProcessId = dynaliteProcessId;
@@ -55,6 +57,9 @@ public sealed class PipelineCloud : IAsyncDisposable
 
     /// <summary>What the functions asked of DynamoDB and SQS, and their invocations; <c>GET /meter</c> answers it.</summary>
     public ServiceMeter Meter { get; }
+
+    /// <summary>The in-process functions' spans, by trace and command; <c>GET /telemetry/commands/{commandId}/spans</c> answers from it.</summary>
+    public SpanStore Spans { get; }
 
     /// <summary>The edge URL, for AWS_ENDPOINT_URL.</summary>
     public Uri Endpoint => Host.Endpoint;
@@ -85,6 +90,7 @@ public sealed class PipelineCloud : IAsyncDisposable
         var mocks = options.MockConfigPath is { } mockPath ? MockConfiguration.Load(mockPath) : null;
         var folderLock = StateFolderLock.Acquire(options.StateFolder);
         var parts = new List<IAsyncDisposable> { folderLock };
+        MetricTotals? totals = null;
         try
         {
             if (options.Reset)
@@ -103,6 +109,15 @@ public sealed class PipelineCloud : IAsyncDisposable
             parts.Add(store);
 
             var meter = new ServiceMeter();
+            var spans = new SpanStore(options.SpanLimits);
+            if (options.CollectTelemetry)
+            {
+                var collector = new SpanCollector(spans);
+                var metricTotals = new MetricTotals();
+                parts.Add(new DisposeAction(() => { collector.Dispose(); metricTotals.Dispose(); }));
+                totals = metricTotals;
+            }
+
             var functions = new InProcessFunctions(options.Region, options.AccountId, options.Faults, meter);
             var arns = new StateMachineArns(options.Region, options.AccountId);
             var hostOptions = new LocalCloudOptions
@@ -147,6 +162,7 @@ public sealed class PipelineCloud : IAsyncDisposable
                 {
                     ConsoleRoutes.Map(app);
                     app.MapGet("/meter", () => Results.Ok(meter.Read()));
+                    TelemetryRoutes.Map(app, spans, totals);
                     app.MapPost("/commands", (HttpContext context) => context.RequestServices.GetRequiredService<CommandsEndpoint>().HandleAsync(context));
                     app.MapGet("/{**path}", (HttpContext context) => context.RequestServices.GetRequiredService<ReadApiEndpoint>().HandleAsync(context));
                 }).ConfigureAwait(false);
@@ -181,7 +197,7 @@ public sealed class PipelineCloud : IAsyncDisposable
             var mapping = new SqsEventSourceMapping(functionsSqs, resources.CommandsQueueUrl, resources.CommandsQueueArn, options.Region,
                 input => functions.InvokeAsync(FunctionCatalog.Dispatch, input), options.Pollers, logger, runner.WaitForRoomAsync);
             parts.Add(mapping);
-            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId, identities, meter);
+            return new PipelineCloud(host, resources, parts, resumed, dynalite.ProcessId, identities, meter, spans);
         }
         catch
         {

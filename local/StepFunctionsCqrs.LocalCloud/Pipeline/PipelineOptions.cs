@@ -1,4 +1,5 @@
 using StepFunctionsCqrs.LocalCloud.Lambda;
+using StepFunctionsCqrs.LocalCloud.Telemetry;
 
 namespace StepFunctionsCqrs.LocalCloud.Pipeline;
 
@@ -46,4 +47,13 @@ public sealed record PipelineOptions
 
     /// <summary>Injected <c>TransientStoreError</c>s in front of the in-process functions (none by default).</summary>
     public FaultInjection Faults { get; init; } = FaultInjection.None;
+
+    /// <summary>
+    /// Collect the in-process functions' spans and metric totals for <c>GET /telemetry/…</c> and <c>cqrs trace --spans</c>.
+    /// Off, no span is even created unless something else in the process listens (as the tracing-overhead bench does).
+    /// </summary>
+    public bool CollectTelemetry { get; init; } = true;
+
+    /// <summary>How many traces, and spans per trace, the collected spans are bounded to.</summary>
+    public SpanStoreLimits SpanLimits { get; init; } = SpanStoreLimits.Default;
 }
