@@ -39,7 +39,7 @@ public class NumericFunctionTests
     [InlineData("100", "$round(123.456, -2)")]
     [InlineData("12", "$round(11.5)")]
     [InlineData("12", "$round(12.5)")]
-    [InlineData("124", "$round(125, -1)")]
+    [InlineData("120", "$round(125, -1)")]
     public void Round_rounds_half_to_even(string expected, string expression)
     {
         Evaluates(expected, expression);
